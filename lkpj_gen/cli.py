@@ -1,0 +1,79 @@
+"""The `lkpj` command (all user-facing text in Bahasa Indonesia)."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import click
+
+from lkpj_gen.numbers import AmountError, parse_amount, parse_decimal, terbilang
+from lkpj_gen.validate.problems import KontenTidakValid
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+OPSI_KONTEN = click.option(
+    "--content", "--konten", "content_root", type=click.Path(file_okay=False, path_type=Path), default=Path("content"),
+    show_default=True, help="Folder akar konten; konten tahun dibaca dari FOLDER/<tahun>/.",
+)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="lkpj-gen", message="lkpj %(version)s")
+def main() -> None:
+    """Penyusun Laporan Keterangan Pertanggungjawaban (LKPJ) kepala daerah sebagai dokumen Word."""
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@OPSI_KONTEN
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Berkas .docx yang ditulis (bawaan: output/LKPJ-<tahun>.docx).")
+def build(tahun: int, content_root: Path, output: Path | None) -> None:
+    """Menyusun LKPJ tahun TAHUN dari konten menjadi satu dokumen Word."""
+    from lkpj_gen.pipeline import build as run_build
+
+    output = output or Path("output") / f"LKPJ-{tahun}.docx"
+    try:
+        hasil = run_build(content_root, tahun, output)
+    except KontenTidakValid as exc:
+        click.echo(exc.laporan(), err=True)
+        sys.exit(1)
+    click.echo(f"Dokumen ditulis: {hasil.output}")
+    click.echo(
+        f"Ringkasan: {hasil.bab} bab, {hasil.opd} perangkat daerah, {hasil.tabel} tabel "
+        f"({hasil.tabel_bernomor} bernomor), {hasil.gambar} gambar, {hasil.judul} judul dalam Daftar Isi."
+    )
+    click.echo("Nomor halaman Daftar Isi terisi saat dokumen dibuka di Word (perbarui bidang/field bila diminta).")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@OPSI_KONTEN
+def periksa(tahun: int, content_root: Path) -> None:
+    """Memeriksa konten tahun TAHUN tanpa menulis dokumen."""
+    from lkpj_gen.pipeline import load_and_validate
+
+    try:
+        konten = load_and_validate(content_root, tahun)
+    except KontenTidakValid as exc:
+        click.echo(exc.laporan(), err=True)
+        sys.exit(1)
+    click.echo(f"Konten {konten.folder} valid: {len(konten.sources)} berkas diperiksa, tidak ada masalah.")
+
+
+@main.command("terbilang", context_settings=CONTEXT)
+@click.argument("angka")
+@click.option("--rupiah", is_flag=True, help="Tambahkan kata 'rupiah' (dan sen bila ada).")
+@click.option("--kapital", is_flag=True, help="Huruf awal setiap kata kapital (gaya '(Lima Juta Rupiah)').")
+def terbilang_cmd(angka: str, rupiah: bool, kapital: bool) -> None:
+    """Menuliskan ANGKA dengan huruf, misalnya 1001000 -> satu juta seribu.
+
+    ANGKA boleh ditulis 1234567, 1.234.567 atau 1.234.567,89.
+    """
+    try:
+        value: Decimal = parse_amount(angka) if rupiah else parse_decimal(angka)
+        click.echo(terbilang(value, rupiah=rupiah, kapital=kapital))
+    except AmountError as exc:
+        click.echo(f"Kesalahan: {exc}" + (f"\nSaran: {exc.hint}" if exc.hint else ""), err=True)
+        sys.exit(2)

@@ -1,0 +1,125 @@
+"""Write the .docx: the base template's parts (styles, theme, fonts, settings) plus our body,
+footers and images. Written to a temporary file and renamed, so a failed build never destroys
+the previous document.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from lkpj_gen.render.document import Rendered
+
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTER_TYPE = f"{REL}/footer"
+IMAGE_TYPE = f"{REL}/image"
+FOOTER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+IMAGE_CT = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "bmp": "image/bmp"}
+
+# Parts of the base template we never copy: its body is ours, its thumbnail and custom XML
+# would describe python-docx's sample document, not the LKPJ.
+_SKIP = {"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml", "docProps/core.xml",
+         "docProps/thumbnail.jpeg", "_rels/.rels"}
+
+
+def _xml(tree: etree._Element) -> bytes:
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _settings(data: bytes) -> bytes:
+    """Ask Word to refresh fields (PAGEREF in the Daftar Isi) when the document is opened."""
+    root = etree.fromstring(data)
+    for old in root.findall(f"{{{W}}}updateFields"):
+        root.remove(old)
+    update = etree.Element(f"{{{W}}}updateFields")
+    update.set(f"{{{W}}}val", "true")
+    # Schema order: updateFields comes before the compatibility and rsid settings.
+    anchor = root.find(f"{{{W}}}compat")
+    if anchor is not None:
+        anchor.addprevious(update)
+    else:
+        root.append(update)
+    return _xml(root)
+
+
+def _core(title: str) -> bytes:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(title)}</dc:title><dc:creator>lkpj_gen</dc:creator>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+def _package_rels() -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{PKG_REL}">'
+        f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+        f'<Relationship Id="rId3" Type="{REL}/extended-properties" Target="docProps/app.xml"/>'
+        "</Relationships>"
+    ).encode()
+
+
+def write_docx(rendered: Rendered, base_template: Path, output: Path, title: str) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(base_template) as base:
+        names = base.namelist()
+        doc_rels = etree.fromstring(base.read("word/_rels/document.xml.rels"))
+        content_types = etree.fromstring(base.read("[Content_Types].xml"))
+        parts = {n: base.read(n) for n in names if n not in _SKIP and not n.endswith("/")}
+
+    # Relationships of the body: keep styles/settings/fonts/theme/numbering, drop headers,
+    # footers and images of the base template, add ours.
+    for rel in list(doc_rels):
+        if rel.get("Type") in (FOOTER_TYPE, IMAGE_TYPE, f"{REL}/header", f"{REL}/customXml"):
+            doc_rels.remove(rel)
+    for i, (rid, xml) in enumerate(rendered.footers.items(), 1):
+        etree.SubElement(doc_rels, f"{{{PKG_REL}}}Relationship", Id=rid, Type=FOOTER_TYPE, Target=f"footer{i}.xml")
+        parts[f"word/footer{i}.xml"] = xml.encode("utf-8")
+        etree.SubElement(content_types, f"{{{CT}}}Override", PartName=f"/word/footer{i}.xml", ContentType=FOOTER_CT)
+    defaults = {d.get("Extension") for d in content_types.findall(f"{{{CT}}}Default")}
+    for media in rendered.media:
+        etree.SubElement(doc_rels, f"{{{PKG_REL}}}Relationship", Id=media.rid, Type=IMAGE_TYPE, Target=f"media/{media.name}")
+        parts[f"word/media/{media.name}"] = Path(media.path).read_bytes()
+        ext = media.name.rsplit(".", 1)[1]
+        if ext not in defaults:
+            etree.SubElement(content_types, f"{{{CT}}}Default", Extension=ext, ContentType=IMAGE_CT.get(ext, f"image/{ext}"))
+            defaults.add(ext)
+    parts["word/settings.xml"] = _settings(parts["word/settings.xml"])
+    parts = {n: d for n, d in parts.items() if not n.startswith("customXml")}
+    written = set(parts) | {"word/document.xml", "docProps/core.xml"}
+    for override in content_types.findall(f"{{{CT}}}Override"):
+        if override.get("PartName").lstrip("/") not in written:
+            content_types.remove(override)
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+            out.writestr("[Content_Types].xml", _xml(content_types))
+            out.writestr("_rels/.rels", _package_rels())
+            out.writestr("docProps/core.xml", _core(title))
+            out.writestr("word/document.xml", rendered.document_xml.encode("utf-8"))
+            out.writestr("word/_rels/document.xml.rels", _xml(doc_rels))
+            for name, data in parts.items():
+                out.writestr(name, data)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

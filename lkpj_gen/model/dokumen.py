@@ -1,0 +1,141 @@
+"""The files of one year's content folder, as models.
+
+    content/<tahun>/
+      meta.yaml         Metadata: pemda, year, signatories, paraf, page setup, the outline of BAB III/IV
+      depan.yaml        Kata Pengantar
+      bab_i.yaml ...    one file per chapter's own content (bab_i, bab_ii, bab_iii, bab_iv, bab_v)
+      opd/<kunci>.yaml  one file per agency: its BAB III section and its BAB IV part
+      gambar/           images
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .blok import Isi
+from .types import Model, Teks, Uang
+
+
+class Pemda(Model):
+    nama: Teks  # "Pemerintah Provinsi Nusa Tenggara Timur"
+    singkat: Teks | None = None  # "Provinsi NTT"
+
+
+class Penandatangan(Model):
+    jabatan: Teks
+    nama: Teks
+    gelar: Teks | None = None
+    nip: Teks | None = None
+    pangkat: Teks | None = None
+
+
+class Halaman(Model):
+    kertas: Literal["A4", "F4"] = "A4"
+    margin_atas_mm: float = Field(default=30, ge=5, le=80)
+    margin_bawah_mm: float = Field(default=25, ge=5, le=80)
+    margin_kiri_mm: float = Field(default=30, ge=5, le=80)
+    margin_kanan_mm: float = Field(default=25, ge=5, le=80)
+
+
+class GayaAngkaMeta(Model):
+    prefix_rupiah: str = "Rp"
+    spasi_rupiah: bool = False
+    desimal_rupiah: int = Field(default=2, ge=0, le=4)
+    desimal_persen: int = Field(default=2, ge=0, le=4)
+
+
+class UnitOpd(Model):
+    opd: str  # key = file name in opd/ without .yaml
+
+
+class UrusanSusunan(Model):
+    judul: Teks
+    pengantar: Isi = Field(default_factory=list)
+    opd: str | None = None  # a single agency carries the urusan
+    unit: list[UnitOpd] = Field(default_factory=list)  # or several sub-units a., b., ...
+
+
+class KelompokSusunan(Model):
+    judul: Teks
+    pengantar: Isi = Field(default_factory=list)
+    urusan: list[UrusanSusunan] = Field(min_length=1)
+
+
+class Meta(Model):
+    tahun: int = Field(ge=2000, le=2100)
+    pemda: Pemda
+    judul_sampul: Teks  # "GUBERNUR NUSA TENGGARA TIMUR"
+    judul_laporan: Teks = "LAPORAN KETERANGAN PERTANGGUNGJAWABAN (LKPJ)"
+    tempat: Teks
+    bulan_penyampaian: Teks = "Maret"
+    logo: str | None = None
+    penandatangan: Penandatangan
+    penandatangan_penutup: Penandatangan | None = None  # defaults to penandatangan
+    paraf: list[Teks] = Field(default_factory=list)
+    judul_daftar_gambar: Teks = "DAFTAR GAMBAR"
+    label_gambar: Teks = "Gambar"
+    halaman: Halaman = Field(default_factory=Halaman)
+    gaya_angka: GayaAngkaMeta = Field(default_factory=GayaAngkaMeta)
+    susunan_bab_iii: list[KelompokSusunan] = Field(min_length=1)
+    susunan_bab_iv: list[str] = Field(default_factory=list)  # agency keys, in order
+
+
+class Depan(Model):
+    kata_pengantar: Isi = Field(min_length=1)
+
+
+class Bagian(Model):
+    """A numbered section (1.1, 1.2.1, ...): the number comes from its position."""
+
+    judul: Teks
+    isi: Isi = Field(default_factory=list)
+    bagian: list["Bagian"] = Field(default_factory=list)
+
+
+class Bab(Model):
+    judul: Teks  # "PENDAHULUAN"
+    pengantar: Isi = Field(default_factory=list)
+    bagian: list[Bagian] = Field(default_factory=list)
+    penutup: Isi = Field(default_factory=list)  # after the sections (and after the agencies in BAB IV)
+
+
+class BabIII(Model):
+    judul: Teks
+    pengantar: Isi = Field(default_factory=list)
+
+
+class SeksiOpdBabIII(Model):
+    """The fixed 3.1 / 3.1.1 / 3.1.2 / 3.1.3 / 3.2 / 3.3 pattern of one agency."""
+
+    pengantar: Isi = Field(default_factory=list)
+    capaian_program: Isi = Field(default_factory=list)  # 3.1 (text under the heading, if any)
+    kinerja_program: Isi  # 3.1.1
+    kinerja_kegiatan: Isi  # 3.1.2
+    analisis: Isi  # 3.1.3
+    kebijakan_strategis: Isi  # 3.2
+    tindak_lanjut_dprd: Isi  # 3.3
+
+
+class TugasPembantuan(Model):
+    kementerian: Teks
+    unit: Teks | None = None  # Direktorat Jenderal ...
+    program: Teks | None = None
+    anggaran: Uang | None = None
+    realisasi: Uang | None = None
+    isi: Isi = Field(default_factory=list)
+
+
+class BagianOpdBabIV(Model):
+    pengantar: Isi = Field(default_factory=list)
+    tugas: list[TugasPembantuan] = Field(default_factory=list)
+    permasalahan: Isi = Field(default_factory=list)
+    saran: Isi = Field(default_factory=list)
+
+
+class Opd(Model):
+    nama: Teks  # full name, used as heading of a sub-unit and in BAB IV
+    bab_iii: SeksiOpdBabIII | None = None
+    bab_iv: BagianOpdBabIV | None = None
+

@@ -1,0 +1,82 @@
+"""Page geometry in twips, table column widths, and the section properties of each part."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from lkpj_gen.compute.plan import Sel, TabelSiap
+
+MM = 1440 / 25.4  # twips per millimetre
+PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
+BODY_PT = 11
+CELL_PT = 9
+
+
+@dataclass(frozen=True)
+class Page:
+    kertas: str
+    margin_atas_mm: float
+    margin_bawah_mm: float
+    margin_kiri_mm: float
+    margin_kanan_mm: float
+
+    def size(self, lanskap: bool) -> tuple[int, int]:
+        w, h = (round(v * MM) for v in PAPER_MM[self.kertas])
+        return (h, w) if lanskap else (w, h)
+
+    def text_width(self, lanskap: bool = False) -> int:
+        return self.size(lanskap)[0] - round((self.margin_kiri_mm + self.margin_kanan_mm) * MM)
+
+    def text_height(self, lanskap: bool = False) -> int:
+        return self.size(lanskap)[1] - round((self.margin_atas_mm + self.margin_bawah_mm) * MM)
+
+    def sectpr(self, lanskap: bool = False, footer_rid: str | None = None, page_start: int | None = None,
+               page_format: str = "decimal") -> str:
+        """``<w:sectPr>`` of a section; numbering restarts only where ``page_start`` is given."""
+        w, h = self.size(lanskap)
+        orient = ' w:orient="landscape"' if lanskap else ""
+        footer = f'<w:footerReference w:type="default" r:id="{footer_rid}"/>' if footer_rid else ""
+        start = f' w:start="{page_start}"' if page_start is not None else ""
+        top, bottom = round(self.margin_atas_mm * MM), round(self.margin_bawah_mm * MM)
+        left, right = round(self.margin_kiri_mm * MM), round(self.margin_kanan_mm * MM)
+        return (
+            f'<w:sectPr>{footer}<w:type w:val="nextPage"/><w:pgSz w:w="{w}" w:h="{h}"{orient}/>'
+            f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" '
+            f'w:header="709" w:footer="709" w:gutter="0"/><w:pgNumType w:fmt="{page_format}"{start}/>'
+            f'<w:cols w:space="708"/></w:sectPr>'
+        )
+
+
+@dataclass
+class TableLayout:
+    widths: list[int]  # twips per grid column
+    can_split: list[bool]  # per body row: True only for rows taller than a page
+
+
+def _text_of(cell: Sel) -> str:
+    return "".join(r.teks for r in cell.runs)
+
+
+def _estimated_lines(text: str, width_twips: int) -> int:
+    # Average glyph of a 9 pt sans font is about half its size wide; good enough to find the rare
+    # row that cannot fit on one page (those must be allowed to break, or Word clips them).
+    chars_per_line = max(4, int(width_twips / (CELL_PT * 20 * 0.5)))
+    return sum(max(1, math.ceil(len(part) / chars_per_line)) for part in text.split("\n"))
+
+
+def table_layout(table: TabelSiap, page: Page) -> TableLayout:
+    total = page.text_width(table.lanskap)
+    rel = table.lebar_kolom
+    widths = [int(total * w / sum(rel)) for w in rel]
+    line_twips = CELL_PT * 20 * 1.2
+    page_height = page.text_height(table.lanskap) * 0.8
+    can_split = []
+    for row in table.baris:
+        col, tallest = 0, 1
+        for cell in row:
+            width = sum(widths[col:col + cell.lebar]) - 114
+            tallest = max(tallest, _estimated_lines(_text_of(cell), width))
+            col += cell.lebar
+        can_split.append(tallest * line_twips > page_height)
+    return TableLayout(widths, can_split)
