@@ -109,8 +109,8 @@ class _Builder:
         self.gaya = GayaAngka(g.prefix_rupiah, g.desimal_rupiah, g.desimal_persen, g.spasi_rupiah)
         self.teks = load_teks(templates_dir)
         self.ctx = Ctx(resolver, self.gaya, self.teks)
-        self.penulis = Penulis(text_env(self.gaya, templates_dir), konten.tahun)
         self.tables = collect_tables(konten)
+        self.penulis = Penulis(text_env(self.gaya, templates_dir), konten.tahun, self.tables)
         self.bookmarks = 0
         self.tables_built = 0
         self.bab_no = 0

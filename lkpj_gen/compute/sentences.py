@@ -55,15 +55,17 @@ POLA_KINDS = {
     "pembiayaan_netto": {"tabel_perubahan"},
     "apbd_opd": {"tabel_apbd_urusan"},
     "apbd_total": {"tabel_apbd_urusan"},
+    "surplus_defisit": {"tabel_perubahan"},
 }
 
 
 class Penulis:
     """Renders sentence patterns with the document's number style."""
 
-    def __init__(self, env: jinja2.Environment, tahun: int):
+    def __init__(self, env: jinja2.Environment, tahun: int, tables: dict):
         self.env = env
         self.tahun = tahun
+        self.tables = tables  # key -> (kind, table), for patterns that read two tables
 
     def _write(self, pola: str, **values) -> str:
         return self.env.get_template(f"kalimat/{pola}.j2").render(tahun=self.tahun, **values).strip()
@@ -90,6 +92,13 @@ class Penulis:
             return self._write("perubahan", awalan=awalan, nama=nama, murni=murni, perubahan=ubah,
                                selisih=abs(selisih), naik=selisih > 0, tetap=selisih == 0,
                                persen=persen(abs(selisih), murni))
+        if k.pola == "surplus_defisit":
+            index = 0 if k.tahap == "murni" else 1
+            pendapatan = perubahan_totals(table)[index]
+            belanja = perubahan_totals(self.tables[k.pengurang][1])[index]
+            selisih = pendapatan - belanja
+            return self._write("surplus_defisit", awalan=awalan, tahap=k.tahap, pendapatan=pendapatan,
+                               belanja=belanja, selisih=abs(selisih), defisit=selisih < 0)
         if k.pola == "pembiayaan_netto":
             murni, ubah = perubahan_totals(table)
             return self._write("pembiayaan_netto", awalan=awalan, murni=murni, netto=ubah)

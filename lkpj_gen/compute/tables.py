@@ -146,10 +146,10 @@ def realisasi(ctx: Ctx, t: m.TabelRealisasi) -> TabelSiap:
     k = t.kolom
     kepala = simple_header(ctx, (k.no, k.uraian, k.target, k.realisasi, k.persen))
 
-    def row(kode: str, uraian: str, target: Decimal, real: Decimal, tebal: bool, indent: int = 0) -> list[Sel]:
+    def row(kode: str, uraian: str, target: Decimal, real: Decimal, tebal: bool) -> list[Sel]:
         return [
             ctx.sel(kode, "tengah", tebal),
-            ctx.sel(("    " * indent) + uraian if indent else uraian, tebal=tebal),
+            ctx.sel(uraian, tebal=tebal),
             ctx.uang(target, tebal),
             ctx.uang(real, tebal),
             ctx.pct(persen(real, target), tebal),
@@ -157,17 +157,16 @@ def realisasi(ctx: Ctx, t: m.TabelRealisasi) -> TabelSiap:
 
     body: list[list[Sel]] = []
 
-    def walk(p: m.PosRealisasi, depth: int) -> None:
-        target, real = pos_totals(p)
-        body.append(row(p.kode, p.uraian, target, real, bool(p.rincian), 0))
+    def walk(p: m.PosRealisasi) -> None:
+        body.append(row(p.kode, p.uraian, *pos_totals(p), bool(p.rincian)))
         for child in p.rincian:
-            walk(child, depth + 1)
+            walk(child)
 
     for p in t.pos:
-        walk(p, 0)
-    if t.total:
-        total = row(t.total.kode, t.total.uraian, *table_totals(t), True)
-        body = [total] + body if t.total.posisi == "atas" else body + [total]
+        walk(p)
+    for total in t.total:
+        cells = row(total.kode, total.uraian, *table_totals(t), True)
+        body = [cells] + body if total.posisi == "atas" else body + [cells]
     return TabelSiap(kepala=kepala, baris=body, lebar_kolom=[6, 36, 24, 24, 10], lanskap=t.lanskap)
 
 

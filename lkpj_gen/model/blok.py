@@ -54,7 +54,7 @@ class Gambar(Model):
     lebar_cm: float = Field(default=14.0, gt=0, le=30)
 
 
-PolaKalimat = Literal["realisasi", "perubahan", "apbd_opd", "apbd_total", "pembiayaan_netto"]
+PolaKalimat = Literal["realisasi", "perubahan", "apbd_opd", "apbd_total", "pembiayaan_netto", "surplus_defisit"]
 
 
 class Kalimat(Model):
@@ -65,6 +65,8 @@ class Kalimat(Model):
     baris: str | None = None  # key (or kode) of the row; whole table when omitted
     awalan: Teks = ""  # trusted-as-data text placed before the sentence
     rincian: bool = False  # also list the row's children, one sentence each
+    pengurang: str | None = None  # surplus_defisit: key of the table subtracted (belanja)
+    tahap: Literal["murni", "perubahan"] = "perubahan"  # surplus_defisit: which APBD
 
 
 # Each kind of block: its YAML key and the model of its value.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from lkpj_gen.numbers import AmountError, parse_amount, parse_decimal
 
@@ -115,8 +115,13 @@ class TotalRealisasi(Model):
 
 class TabelRealisasi(_Berjudul):
     kolom: KolomRealisasi = Field(default_factory=KolomRealisasi)
-    total: TotalRealisasi | None = None
+    total: list[TotalRealisasi] = Field(default_factory=list)  # one mapping or a list (top and bottom)
     pos: list[PosRealisasi] = Field(min_length=1)
+
+    @field_validator("total", mode="before")
+    @classmethod
+    def _one_or_many(cls, value):
+        return [value] if isinstance(value, dict) else value
 
 
 # --- Murni / Perubahan (Tabel 2.2 - 2.4) -------------------------------------------------------

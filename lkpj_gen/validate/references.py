@@ -92,6 +92,8 @@ def check_references(konten: Konten) -> list[Masalah]:
             if table_kind not in POLA_KINDS[pola]:
                 allowed = ", ".join(sorted(POLA_KINDS[pola]))
                 problem(source, loc + ("pola",), f"kalimat pola '{pola}' tidak bisa ditulis dari tabel jenis '{table_kind}' (harus: {allowed})")
+            elif pola == "surplus_defisit" and tables.get(value.get("pengurang"), ("",))[0] != "tabel_perubahan":
+                problem(source, loc + ("pengurang",), "kalimat pola 'surplus_defisit' memerlukan 'pengurang': kunci tabel_perubahan belanja")
             elif value.get("baris") is not None and find_row(table_kind, table, str(value["baris"])) is None:
                 problem(source, loc + ("baris",), f"baris '{value['baris']}' tidak ada dalam tabel '{key}'",
                         "tulis kunci atau kode baris persis seperti di tabel")
