@@ -50,10 +50,20 @@ def build(tahun: int, content_root: Path, output: Path | None) -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("tahun", type=int)
 @OPSI_KONTEN
-def periksa(tahun: int, content_root: Path) -> None:
+@click.option("--berkas", default=None, metavar="NAMA",
+              help="Periksa satu berkas saja, misalnya opd/dinkes.yaml (tanpa pemeriksaan antarberkas).")
+def periksa(tahun: int, content_root: Path, berkas: str | None) -> None:
     """Memeriksa konten tahun TAHUN tanpa menulis dokumen."""
+    from lkpj_gen.load.content import check_file, year_folder
     from lkpj_gen.pipeline import load_and_validate
 
+    if berkas:
+        problems = check_file(year_folder(content_root, tahun), berkas)
+        if problems:
+            click.echo(KontenTidakValid(problems).laporan(), err=True)
+            sys.exit(1)
+        click.echo(f"Berkas {berkas} valid.")
+        return
     try:
         konten = load_and_validate(content_root, tahun)
     except KontenTidakValid as exc:
@@ -62,7 +72,7 @@ def periksa(tahun: int, content_root: Path) -> None:
     click.echo(f"Konten {konten.folder} valid: {len(konten.sources)} berkas diperiksa, tidak ada masalah.")
 
 
-@main.command("terbilang", context_settings=CONTEXT)
+@main.command("terbilang", context_settings={**CONTEXT, "ignore_unknown_options": True})  # "-11" is a number
 @click.argument("angka")
 @click.option("--rupiah", is_flag=True, help="Tambahkan kata 'rupiah' (dan sen bila ada).")
 @click.option("--kapital", is_flag=True, help="Huruf awal setiap kata kapital (gaya '(Lima Juta Rupiah)').")

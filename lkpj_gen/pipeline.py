@@ -27,8 +27,8 @@ class HasilBuild:
 
 def load_and_validate(content_root: Path, tahun: int) -> Konten:
     """Read every file and check everything; raise KontenTidakValid listing all problems."""
-    konten = load_content(content_root, tahun)
-    problems = check_references(konten)
+    konten, problems = load_content(content_root, tahun)
+    problems += check_references(konten)
     if problems:
         raise KontenTidakValid(problems)
     return konten

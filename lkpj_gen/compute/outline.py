@@ -87,7 +87,7 @@ def iter_blocks(node) -> Iterable:
     """All blocks anywhere inside a model, list or dict (depth first)."""
     from pydantic import BaseModel
 
-    if isinstance(node, Konten):
+    if isinstance(node, Konten):  # files that failed validation are None and hold nothing
         yield from iter_blocks([node.depan, *node.bab.values(), *node.opd.values(), node.meta])
         return
     if isinstance(node, BaseModel):

@@ -35,7 +35,11 @@ class Ctx:
         return Sel([Run(format_sel(value, self.gaya), tebal)], rata="kanan", tebal=tebal)
 
     def pct(self, value: Decimal | None, tebal: bool = False) -> Sel:
-        return Sel([Run(format_persen(value, self.gaya, tanda=False), tebal)], rata="kanan", tebal=tebal)
+        """A percentage cell under a "%" header; negatives in parentheses like amounts."""
+        text = format_persen(value, self.gaya, tanda=False)
+        if value is not None and value < 0:
+            text = f"({format_persen(-value, self.gaya, tanda=False)})"
+        return Sel([Run(text, tebal)], rata="kanan", tebal=tebal)
 
 
 # --- header grid ------------------------------------------------------------------------------

@@ -53,8 +53,29 @@ def _read(path: Path, problems: list[Masalah]) -> SourceFile | None:
         return None
 
 
-def load_content(content_root: Path, tahun: int) -> Konten:
-    """Read and validate ``content_root/<tahun>/``; raise KontenTidakValid with all problems."""
+def model_for(relative: str) -> type:
+    """The model of a content file, from its path inside the year's folder ("opd/dinkes.yaml")."""
+    path = Path(relative)
+    if path.parent.name == "opd":
+        return Opd
+    return {"meta": Meta, **CHAPTER_FILES}[path.stem]
+
+
+def check_file(folder: Path, relative: str) -> list[Masalah]:
+    """Schema problems of one file only: lets an agency check its own file before sending it."""
+    problems: list[Masalah] = []
+    try:
+        model = model_for(relative)
+    except KeyError:
+        return [Masalah(folder / relative, None, "", "nama berkas tidak dikenal (meta, depan, bab_i ... bab_v, atau opd/<nama>.yaml)")]
+    source = _read(folder / relative, problems)
+    if source is not None:
+        problems += validate_file(source, model)[1]
+    return problems
+
+
+def load_content(content_root: Path, tahun: int) -> tuple[Konten, list[Masalah]]:
+    """Read and validate every file of ``content_root/<tahun>/``; return what loaded and the problems."""
     folder = year_folder(content_root, tahun)
     if not folder.is_dir():
         raise KontenTidakValid([Masalah(folder, None, "", f"folder konten tahun {tahun} tidak ditemukan")])
@@ -87,14 +108,14 @@ def load_content(content_root: Path, tahun: int) -> Konten:
             Masalah(sources["meta"].path, sources["meta"].line_of(("tahun",)), "tahun",
                     f"tahun {meta.tahun} tidak sama dengan tahun folder ({tahun})")
         )
-    if problems or any(models.get(name) is None for name in ("meta", *CHAPTER_FILES)):
-        raise KontenTidakValid(problems)
-
-    return Konten(
+    # Files that failed stay None: the cross-file checks still run on the rest, so an author
+    # sees every problem in one go.
+    konten = Konten(
         folder=folder,
-        meta=models["meta"],  # type: ignore[arg-type]
-        depan=models["depan"],  # type: ignore[arg-type]
-        bab={name: models[name] for name in CHAPTER_FILES if name != "depan"},  # type: ignore[misc]
+        meta=meta,  # type: ignore[arg-type]
+        depan=models.get("depan"),  # type: ignore[arg-type]
+        bab={name: models.get(name) for name in CHAPTER_FILES if name != "depan"},  # type: ignore[misc]
         opd=opd,
         sources=sources,
     )
+    return konten, problems

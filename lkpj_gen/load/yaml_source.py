@@ -64,9 +64,15 @@ def read_yaml(path: Path) -> SourceFile:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark points where the unfinished construct began (an unclosed bracket or
+        # quote); the problem mark often points only at the end of the file.
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else None
-        raise YamlSyntaxError(path, line, f"format YAML tidak valid: {exc.problem or exc}") from exc
+        raise YamlSyntaxError(
+            path, line,
+            "penulisan YAML tidak valid di sekitar baris ini (periksa indentasi, titik dua, tanda kutip "
+            f"dan kurung yang belum ditutup); keterangan teknis: {exc.problem or exc}",
+        ) from exc
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}

@@ -99,6 +99,8 @@ def check_references(konten: Konten) -> list[Masalah]:
                         "tulis kunci atau kode baris persis seperti di tabel")
 
     # 4. The outline names existing agency files, each once, with the part it needs.
+    if konten.meta is None:
+        return problems  # meta.yaml itself is invalid: its problems are already reported
     meta = konten.sources["meta"]
     used: dict[str, tuple] = {}
     for k, kelompok in enumerate(konten.meta.susunan_bab_iii):
@@ -109,8 +111,10 @@ def check_references(konten: Konten) -> list[Masalah]:
             entries = [(loc + ("opd",), urusan.opd)] if urusan.opd else []
             entries += [(loc + ("unit", i, "opd"), unit.opd) for i, unit in enumerate(urusan.unit)]
             for where, key in entries:
-                if key not in konten.opd:
+                if f"opd/{key}" not in konten.sources:
                     problem(meta, where, f"berkas opd/{key}.yaml tidak ditemukan")
+                elif key not in konten.opd:
+                    continue  # the file exists but is invalid: reported by the schema check
                 elif konten.opd[key].bab_iii is None:
                     problem(konten.sources[f"opd/{key}"], (), "berkas ini tidak memiliki bagian 'bab_iii'",
                             f"OPD '{key}' tercantum dalam susunan_bab_iii di meta.yaml")
@@ -118,8 +122,10 @@ def check_references(konten: Konten) -> list[Masalah]:
                     problem(meta, where, f"OPD '{key}' sudah tercantum sebelumnya dalam susunan_bab_iii")
                 used[key] = where
     for i, key in enumerate(konten.meta.susunan_bab_iv):
-        if key not in konten.opd:
+        if f"opd/{key}" not in konten.sources:
             problem(meta, ("susunan_bab_iv", i), f"berkas opd/{key}.yaml tidak ditemukan")
+        elif key not in konten.opd:
+            continue
         elif konten.opd[key].bab_iv is None:
             problem(konten.sources[f"opd/{key}"], (), "berkas ini tidak memiliki bagian 'bab_iv'",
                     f"OPD '{key}' tercantum dalam susunan_bab_iv di meta.yaml")
