@@ -79,10 +79,11 @@ def test_daftar_isi_equals_headings_in_order_with_page_fields(mini: Built):
         headings.append((Built.text(p), mark.get(f"{{{W}}}name")))
     assert entries[4:] == headings
     # every entry carries a PAGEREF field to its heading, after the chapter prefix
-    for p in mini.by_style(r"TOC\d")[1:]:
+    for i, p in enumerate(mini.by_style(r"TOC\d")[1:]):
         link = p.find("w:hyperlink", NS)
         instr = "".join(t.text for t in link.iter(f"{{{W}}}instrText"))
-        assert instr.split() == ["PAGEREF", link.get(f"{{{W}}}anchor"), "\\h"]
+        roman = ["\\*", "roman"] if i < 4 else []  # front matter pages are numbered i, ii, ...
+        assert instr.split() == ["PAGEREF", link.get(f"{{{W}}}anchor"), "\\h"] + roman
     texts = [Built.text(p) for p in mini.by_style(r"TOC\d")]
     assert any(t.startswith("3.1.1. ") and t.endswith("III-") for t in texts)
     assert any(t.startswith("1.1. Dasar Hukum") and t.endswith("I-") for t in texts)
@@ -170,7 +171,7 @@ def test_totals_and_percentages_are_computed(mini: Built):
 def test_sentences_come_from_the_same_rows_as_the_tables(mini: Built):
     text = mini.all_text()
     assert "PAD terealisasi sebesar Rp940.810,50 atau 94,08% dari target sebesar Rp1.000.000,00." in text
-    assert "Retribusi terealisasi sebesar Rp10,00 atau - dari target sebesar Rp0,00." in text
+    assert "Retribusi terealisasi sebesar Rp10,00, tanpa target yang ditetapkan." in text
     assert ("PAD semula direncanakan sebesar Rp100,00 (Seratus Rupiah), setelah perubahan bertambah menjadi "
             "Rp150,00 (Seratus Lima Puluh Rupiah), dan mengalami kenaikan sebesar Rp50,00 (Lima Puluh Rupiah) atau 50,00%.") in text
 
@@ -244,3 +245,24 @@ def test_cover_and_signatures(mini: Built):
     paraf = [t for t in mini.tables() if Built.text(t._tbl).startswith("PARAF HIERARKI")]
     assert len(paraf) == 2  # after the Kata Pengantar and after BAB V
     assert cell_texts(paraf[0])[1] == ["Sekretaris Daerah", ""]
+
+
+def test_wide_table_gets_a_landscape_section_that_continues_numbering(mini: Built):
+    sections = sections_of(mini)
+    wide = [s for s in sections if s["sectPr"].find("w:pgSz", NS).get(f"{{{W}}}orient") == "landscape"]
+    assert len(wide) == 3  # one kinerja_program (3.1.1) table per agency, nine columns each
+    for s in wide:
+        assert any(p.tag == f"{{{W}}}tbl" and "Sasaran Strategis" in Built.text(p) for p in s["paras"])
+        size = s["sectPr"].find("w:pgSz", NS)
+        assert int(size.get(f"{{{W}}}w")) > int(size.get(f"{{{W}}}h"))
+        assert s["sectPr"].find("w:pgNumType", NS).get(f"{{{W}}}start") is None  # III-n goes on
+        text, _ = footer_of(mini, s["sectPr"])
+        assert text.startswith("III-")
+
+
+def test_paper_size_comes_from_meta(build_mini):
+    files = mini_files()
+    files["meta.yaml"]["halaman"] = {"kertas": "F4"}
+    built = Built(build_mini(files))
+    size = built.body.find("w:sectPr/w:pgSz", NS)
+    assert (size.get(f"{{{W}}}w"), size.get(f"{{{W}}}h")) == ("12189", "18709")  # 215 x 330 mm

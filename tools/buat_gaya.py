@@ -31,6 +31,9 @@ def _font(style, size: float, bold: bool = False, italic: bool = False) -> None:
         fonts.set(qn(attr), FONT)
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
         fonts.attrib.pop(qn(attr), None)
+    color = rpr.find(qn("w:color"))  # an official report prints in black, not theme blue
+    if color is not None:
+        rpr.remove(color)
 
 
 def _paragraph(doc, name: str, size: float = 11, bold=False, italic=False, align=None, before=0, after=6,
@@ -69,7 +72,6 @@ def build(path: Path) -> None:
     for level, size in sizes.items():
         style = _paragraph(doc, f"Heading {level}", size, bold=True, align=C if level == 1 else L,
                            before=0 if level == 1 else 12, after=12 if level == 1 else 6, keep_next=True)
-        style.font.color.rgb = None
         style.font.italic = False
         if level == 1:
             style.font.all_caps = True
