@@ -27,33 +27,25 @@ def load_teks(templates_dir: Path = TEMPLATES_DIR) -> dict:
     return merged
 
 
-def _number_filters(env: jinja2.Environment, gaya: GayaAngka) -> None:
-    env.filters["rupiah"] = lambda v: format_rupiah(v, gaya)
-    env.filters["persen"] = lambda v: format_persen(v, gaya)
-    env.filters["terbilang"] = lambda v: terbilang(v, rupiah=True, kapital=True)
+def _env(templates_dir: Path, autoescape: bool) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,  # a misspelt variable is an error, not an empty string
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def text_env(gaya: GayaAngka, templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """Sentence patterns produce plain text; it is escaped once, when it is placed in XML."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    _number_filters(env, gaya)
+    env = _env(templates_dir, autoescape=False)
+    env.filters["rupiah"] = lambda v: format_rupiah(v, gaya)
+    env.filters["persen"] = lambda v: format_persen(v, gaya)
+    env.filters["terbilang"] = lambda v: terbilang(v, rupiah=True, kapital=True)
     return env
 
 
 def xml_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """WordprocessingML templates: every value is escaped, so content can never become markup."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env
+    return _env(templates_dir, autoescape=True)
