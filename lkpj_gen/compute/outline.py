@@ -8,6 +8,7 @@ only learns the numbers, so prose may refer to a table that comes later.
 from __future__ import annotations
 
 import string
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -165,7 +166,10 @@ class _Builder:
         return nomor
 
     def table(self, kind: str, value) -> TabelSiap:
-        siap = BUILDERS[kind](self.ctx, value)
+        ctx = self.ctx
+        if getattr(value, "desimal", None) is not None:
+            ctx = replace(ctx, gaya=replace(self.gaya, desimal_rupiah=value.desimal))
+        siap = BUILDERS[kind](ctx, value)
         self.tables_built += 1
         if value.judul:
             siap.nomor = self.number("tabel", value.kunci)

@@ -44,7 +44,7 @@ def rows_of(kind: str, table) -> list:
     if kind == "tabel_perubahan":
         return list(table.komponen)
     if kind == "tabel_apbd_urusan":
-        return [x for k in table.kelompok for u in k.urusan for x in (u, *u.opd)]
+        return [x for k in table.kelompok for x in (*k.opd, *(y for u in k.urusan for y in (u, *u.opd)))]
     return []
 
 

@@ -262,6 +262,7 @@ def apbd_urusan(ctx: Ctx, t: m.TabelApbdUrusan) -> TabelSiap:
     body: list[list[Sel]] = []
     for kel in t.kelompok:
         body.append(row(kel.kode, kel.uraian, apbd_of(kel), True))
+        body += [row("", opd.nama, apbd_of(opd), False) for opd in kel.opd]
         for urusan in kel.urusan:
             body.append(row(urusan.kode, urusan.uraian, apbd_of(urusan), True))
             body += [row("", opd.nama, apbd_of(opd), False) for opd in urusan.opd]

@@ -23,6 +23,7 @@ class _Berjudul(Model):
     judul: Teks | None = None
     sumber: Teks | None = None
     lanskap: bool = False
+    desimal: int | None = Field(default=None, ge=0, le=4)  # decimals of amounts; default: meta gaya_angka
 
 
 # --- Generic table -----------------------------------------------------------------------------
@@ -162,7 +163,14 @@ class UrusanApbd(Model):
 class KelompokApbd(Model):
     kode: Teks
     uraian: Teks
-    urusan: list[UrusanApbd] = Field(min_length=1)
+    urusan: list[UrusanApbd] = Field(default_factory=list)
+    opd: list[OpdApbd] = Field(default_factory=list)  # a group carried directly by agencies
+
+    @model_validator(mode="after")
+    def _urusan_or_opd(self):
+        if bool(self.urusan) == bool(self.opd):
+            raise ValueError("kelompok harus berisi tepat satu dari 'urusan' atau 'opd'")
+        return self
 
 
 class TabelApbdUrusan(_Berjudul):
