@@ -266,3 +266,20 @@ def test_paper_size_comes_from_meta(build_mini):
     built = Built(build_mini(files))
     size = built.body.find("w:sectPr/w:pgSz", NS)
     assert (size.get(f"{{{W}}}w"), size.get(f"{{{W}}}h")) == ("12189", "18709")  # 215 x 330 mm
+
+
+def test_computed_columns_and_sentence_lists(build_mini):
+    files = mini_files()
+    table = files["bab_i.yaml"]["bagian"][1]["bagian"][0]["isi"][0]["tabel"]
+    table["kolom"] = [{"judul": "No"}, {"judul": "Kabupaten"}, {"judul": "L", "jenis": "angka"},
+                      {"judul": "P", "jenis": "angka"}, {"judul": "Jumlah", "jenis": "angka", "hitung": {"rumus": "jumlah", "kolom": [3, 4]}},
+                      {"judul": "% L", "jenis": "persen", "hitung": {"rumus": "persen", "kolom": [3, 5]}}]
+    table["baris"] = [["1.", "Kupang", "10", "30", None, None], ["2.", "Alor", "5", "5", None, None]]
+    pendapatan = files["bab_i.yaml"]["bagian"][1]["bagian"][1]["isi"][0]["kalimat"]
+    pendapatan.update({"gaya_rincian": "(1)", "sebutan_target": "rencana"})
+    built = Built(build_mini(files))
+    rows = cell_texts(find_table(built, "Tabel 1.1"))
+    assert rows[1][2:] == ["10", "30", "40", "25,00"]
+    assert rows[-1][1:] == ["Jumlah", "15", "35", "50", "30,00"]
+    items = [Built.text(p) for p in built.by_style("Daftar1")]
+    assert "(1) Pajak Daerah terealisasi sebesar Rp940.800,50 atau 94,08% dari rencana sebesar Rp1.000.000,00." in items

@@ -114,3 +114,13 @@ def test_periksa_single_file(tmp_path):
 def test_missing_year_folder(tmp_path):
     result = build_cli(tmp_path / "tidak-ada", tmp_path / "o.docx")
     assert result.exit_code == 1 and "folder konten tahun 2023 tidak ditemukan" in result.output
+
+
+def test_typed_value_in_computed_column_is_an_error(tmp_path):
+    files = mini_files()
+    table = files["bab_i.yaml"]["bagian"][1]["bagian"][0]["isi"][0]["tabel"]
+    table["kolom"].append({"judul": "Dua kali", "jenis": "angka", "hitung": {"rumus": "jumlah", "kolom": [3, 3]}})
+    table["baris"] = [["1.", "Kupang", "10", "20"], ["2.", "Alor", "5", None]]
+    root = write_content(tmp_path / "c", files)
+    result = build_cli(root, tmp_path / "o.docx")
+    assert result.exit_code == 1 and "dihitung otomatis" in result.output and "bab_i.yaml:" in result.output

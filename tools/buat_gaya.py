@@ -60,6 +60,7 @@ def build(path: Path) -> None:
     _paragraph(doc, "Normal", 11, align=L, base=None)
     _paragraph(doc, "Isi", 11, align=J)  # body text
     _paragraph(doc, "Subjudul", 11, bold=True, align=L, before=6, keep_next=True)
+    _paragraph(doc, "Kutipan", 11, bold=True, align=C, before=6, after=12)  # e.g. the vision statement
     _paragraph(doc, "Judul Halaman", 14, bold=True, align=C, before=0, after=18)  # KATA PENGANTAR, DAFTAR ISI
     _paragraph(doc, "Sampul", 16, bold=True, align=C, after=12)
     _paragraph(doc, "Caption", 11, bold=True, align=C, before=12, after=6, keep_next=True)

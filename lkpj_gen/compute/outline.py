@@ -142,13 +142,20 @@ class _Builder:
             return [self.para(value)]
         if kind == "subjudul":
             return [self.para(value, "Subjudul")]
+        if kind == "kutipan":
+            return [self.para(value, "Kutipan")]
         if kind == "daftar":
             return [DaftarSiap(self.list_items(value, 0))]
         if kind == "gambar":
             return [self.figure(value)]
         if kind == "kalimat":
             kind_, table = self.tables[value.tabel]
-            return [self.para(text) for text in self.penulis.kalimat(value, kind_, table)]
+            texts = self.penulis.kalimat(value, kind_, table)
+            if value.rincian and value.gaya_rincian and len(texts) > 1:
+                items = [ButirSiap(list_marker(value.gaya_rincian, n), self.resolver.runs(text), 0)
+                         for n, text in enumerate(texts[1:], 1)]
+                return [self.para(texts[0]), DaftarSiap(items)]
+            return [self.para(text) for text in texts]
         return [self.table(kind, value)]
 
     def list_items(self, daftar: b.Daftar, level: int) -> list[ButirSiap]:

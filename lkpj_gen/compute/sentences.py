@@ -81,7 +81,7 @@ class Penulis:
             target, real = table_totals(table) if row is table else pos_totals(row)
             uraian = "" if row is table else row.uraian
             return self._write("realisasi", awalan=awalan, uraian=uraian, target=target,
-                               realisasi=real, persen=persen(real, target))
+                               realisasi=real, persen=persen(real, target), sebutan=k.sebutan_target)
         if k.pola == "perubahan":
             if row is table:
                 murni, ubah = perubahan_totals(table)

@@ -97,6 +97,8 @@ _ALIGN = {"teks": "kiri", "angka": "kanan", "uang": "kanan", "persen": "kanan"}
 
 
 def _generic_cell(ctx: Ctx, value, kolom: m.Kolom, tebal: bool = False) -> Sel:
+    if value is None and kolom.hitung:
+        return Sel([Run("-", tebal)], rata="kanan", tebal=tebal)  # e.g. a percentage of zero
     if value is None or value == "" or value == "-":
         return Sel([Run("-" if kolom.jenis != "teks" and value == "-" else "")], rata=_ALIGN[kolom.jenis])
     if kolom.jenis == "teks":
@@ -110,21 +112,48 @@ def _generic_cell(ctx: Ctx, value, kolom: m.Kolom, tebal: bool = False) -> Sel:
     return Sel([Run(format_angka(value, kolom.desimal or 0), tebal)], rata="kanan", tebal=tebal)
 
 
+def computed_rows(t: m.Tabel) -> list[list]:
+    """Rows with computed columns filled in (sum, difference, percentage of other columns)."""
+    rows = []
+    for row in t.baris:
+        row = list(row)
+        for j, kolom in enumerate(t.kolom):
+            if kolom.hitung:
+                row[j] = _formula(kolom.hitung, row)
+        rows.append(row)
+    return rows
+
+
+def _formula(h: m.Hitung, row: list) -> Decimal | None:
+    values = [row[k - 1] if isinstance(row[k - 1], Decimal) else Decimal(0) for k in h.kolom]
+    if h.rumus == "jumlah":
+        return sum(values, Decimal(0))
+    if h.rumus == "selisih":
+        return values[0] - values[1]
+    return persen(values[0], values[1])
+
+
 def generic(ctx: Ctx, t: m.Tabel) -> TabelSiap:
     n = len(t.kolom)
     kepala = header_grid(ctx, t.kepala, n) if t.kepala else simple_header(ctx, (k.judul for k in t.kolom))
     if t.nomor_kolom:
         kepala.append(column_numbers(n))
-    baris = [[_generic_cell(ctx, v, k) for v, k in zip(row, t.kolom)] for row in t.baris]
+    rows = computed_rows(t)
+    baris = [[_generic_cell(ctx, v, k) for v, k in zip(row, t.kolom)] for row in rows]
     if t.jumlah:
         totals: list = []
         for j, kolom in enumerate(t.kolom):
-            if kolom.jenis in ("angka", "uang"):
-                totals.append(sum((r[j] for r in t.baris if isinstance(r[j], Decimal)), Decimal(0)))
+            if kolom.hitung and kolom.hitung.rumus == "persen":
+                totals.append(None)  # filled below from the column totals, not summed
+            elif kolom.jenis in ("angka", "uang"):
+                totals.append(sum((r[j] for r in rows if isinstance(r[j], Decimal)), Decimal(0)))
             elif j == t.jumlah.kolom_label:
                 totals.append(t.jumlah.label)
             else:
                 totals.append("")
+        for j, kolom in enumerate(t.kolom):
+            if kolom.hitung and kolom.hitung.rumus == "persen":
+                totals[j] = _formula(kolom.hitung, totals)
         row = [_generic_cell(ctx, v, k, tebal=True) for v, k in zip(totals, t.kolom)]
         baris = [row] + baris if t.jumlah.posisi == "atas" else baris + [row]
     widths = [k.lebar or (6 if i == 0 and k.jenis == "teks" and len(k.judul) <= 4 else 15) for i, k in enumerate(t.kolom)]

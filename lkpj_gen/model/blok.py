@@ -65,6 +65,8 @@ class Kalimat(Model):
     baris: str | None = None  # key (or kode) of the row; whole table when omitted
     awalan: Teks = ""  # trusted-as-data text placed before the sentence
     rincian: bool = False  # also list the row's children, one sentence each
+    gaya_rincian: GayaDaftar | None = None  # with rincian: the children as a list "(1) ...", "(2) ..."
+    sebutan_target: Teks = "target"  # "... atau P% dari target/rencana sebesar ..."
     pengurang: str | None = None  # surplus_defisit: key of the table subtracted (belanja)
     tahap: Literal["murni", "perubahan"] = "perubahan"  # surplus_defisit: which APBD
 
@@ -73,6 +75,7 @@ class Kalimat(Model):
 BLOCK_KINDS: dict[str, type[Model] | None] = {
     "paragraf": None,
     "subjudul": None,
+    "kutipan": None,
     "daftar": Daftar,
     "gambar": Gambar,
     "kalimat": Kalimat,
@@ -97,6 +100,13 @@ class Paragraf(Model):
 class Subjudul(Model):
     jenis: Literal["subjudul"] = "subjudul"
     subjudul: Teks
+
+
+class Kutipan(Model):
+    """A centred statement, e.g. the vision of the regional head."""
+
+    jenis: Literal["kutipan"] = "kutipan"
+    kutipan: Teks
 
 
 def _block_model(kind: str, model: type[Model]) -> type[Model]:
@@ -125,7 +135,7 @@ def _tag_block(value: Any) -> Any:
 
 
 Blok = Annotated[
-    Union[Paragraf, Subjudul, *_WRAPPED.values()],  # type: ignore[valid-type]
+    Union[Paragraf, Subjudul, Kutipan, *_WRAPPED.values()],  # type: ignore[valid-type]
     Field(discriminator="jenis"),
     BeforeValidator(_tag_block),
 ]

@@ -31,11 +31,19 @@ class _Berjudul(Model):
 JenisKolom = Literal["teks", "angka", "uang", "persen"]
 
 
+class Hitung(Model):
+    """A column computed from other columns of the same row (columns counted from 1)."""
+
+    rumus: Literal["jumlah", "selisih", "persen"]  # a+b+..., a-b, a/b*100
+    kolom: list[int] = Field(min_length=1)
+
+
 class Kolom(Model):
     judul: Teks
     jenis: JenisKolom = "teks"
     lebar: int | None = Field(default=None, ge=1, le=100)  # relative width
     desimal: int | None = Field(default=None, ge=0, le=4)
+    hitung: Hitung | None = None
 
 
 class SelKepala(Model):
@@ -68,12 +76,22 @@ class Tabel(_Berjudul):
                 errors.append((("baris", i), f"baris ini berisi {len(row)} sel, padahal tabel memiliki {len(self.kolom)} kolom"))
                 continue
             for j, (cell, kolom) in enumerate(zip(row, self.kolom)):
+                if kolom.hitung and cell not in (None, ""):
+                    errors.append((("baris", i, j), f"kolom '{kolom.judul}' dihitung otomatis; kosongkan sel ini (tulis ~ atau \"\")"))
+                    continue
                 if kolom.jenis == "teks" or cell in (None, "", "-"):
                     continue
                 try:
                     row[j] = (parse_amount if kolom.jenis == "uang" else parse_decimal)(cell)
                 except AmountError as exc:
                     errors.append((("baris", i, j), f"kolom '{kolom.judul}': {exc}" + (f" {exc.hint}" if exc.hint else "")))
+        for j, kolom in enumerate(self.kolom):
+            if kolom.hitung:
+                bad = [k for k in kolom.hitung.kolom if not 1 <= k <= len(self.kolom) or self.kolom[k - 1].jenis == "teks"]
+                if bad or (kolom.hitung.rumus != "jumlah" and len(kolom.hitung.kolom) != 2):
+                    errors.append((("kolom", j, "hitung"), "rumus harus menyebut nomor kolom angka/uang (dari 1); selisih dan persen memakai tepat dua kolom"))
+                if kolom.jenis == "teks":
+                    errors.append((("kolom", j, "jenis"), "kolom yang dihitung harus berjenis angka, uang atau persen"))
         raise_at("Tabel", errors)
         return self
 
