@@ -283,3 +283,13 @@ def test_computed_columns_and_sentence_lists(build_mini):
     assert rows[-1][1:] == ["Jumlah", "15", "35", "50", "30,00"]
     items = [Built.text(p) for p in built.by_style("Daftar1")]
     assert "(1) Pajak Daerah terealisasi sebesar Rp940.800,50 atau 94,08% dari rencana sebesar Rp1.000.000,00." in items
+
+
+def test_kinerja_program_can_number_indicators(build_mini):
+    files = mini_files()
+    files["opd/rsud.yaml"]["bab_iii"]["kinerja_program"][0]["kinerja_program"]["penomoran"] = "indikator"
+    built = Built(build_mini(files))
+    tables = [t for t in built.tables() if "Indikator A" in Built.text(t._tbl)]
+    by_sasaran, by_indikator = cell_texts(tables[0]), cell_texts(tables[2])
+    assert [r[0] for r in by_sasaran[1:]] == ["1", "", ""]  # merged: one number per sasaran
+    assert [r[0] for r in by_indikator[1:]] == ["1", "2", ""]  # sub-item "a. SMA" unnumbered

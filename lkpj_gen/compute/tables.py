@@ -310,12 +310,18 @@ def kinerja_program(ctx: Ctx, t: m.KinerjaProgram) -> TabelSiap:
               teks["outcome"], teks["benefit"], teks["impact"])
     )
     body: list[list[Sel]] = []
+    counter = 0
     for i, s in enumerate(t.sasaran, 1):
         group: list[list[Sel]] = []
 
         def add(ind: m.NilaiIndikator, depth: int) -> None:
+            nonlocal counter
+            number = Sel([])
+            if t.penomoran == "indikator" and depth == 0:
+                counter += 1
+                number = ctx.sel(f"{counter}", "tengah")
             group.append([
-                Sel([]), Sel([]), ctx.sel(("    " * depth) + ind.indikator if depth else ind.indikator),
+                number, Sel([]), ctx.sel(("    " * depth) + ind.indikator if depth else ind.indikator),
                 ctx.sel(ind.kondisi_awal, "tengah"), ctx.sel(ind.target, "tengah"), ctx.sel(ind.realisasi, "tengah"),
                 Sel([]), Sel([]), Sel([]),
             ])
@@ -325,10 +331,11 @@ def kinerja_program(ctx: Ctx, t: m.KinerjaProgram) -> TabelSiap:
         for ind in s.indikator:
             add(ind, 0)
         first = group[0]
-        first[0] = ctx.sel(f"{i}", "tengah")
+        if t.penomoran == "sasaran":
+            first[0] = ctx.sel(f"{i}", "tengah")
         first[1] = ctx.sel(s.sasaran)
         first[6], first[7], first[8] = ctx.sel(s.outcome), ctx.sel(s.benefit), ctx.sel(s.impact)
-        for col in (0, 1, 6, 7, 8):
+        for col in ((0, 1, 6, 7, 8) if t.penomoran == "sasaran" else (1, 6, 7, 8)):
             merged_column(group, col)
         body += group
     return TabelSiap(kepala=kepala, baris=body, lebar_kolom=[4, 14, 18, 9, 9, 9, 13, 12, 12], lanskap=t.lanskap)

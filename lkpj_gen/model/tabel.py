@@ -224,6 +224,7 @@ class KinerjaProgram(_Berjudul):
     """S1, 3.1.1: sasaran groups, indikator rows (with sub-items), merged outcome/benefit/impact."""
 
     kolom: KolomKinerjaProgram = Field(default_factory=KolomKinerjaProgram)
+    penomoran: Literal["sasaran", "indikator"] = "sasaran"  # what the No column counts
     lanskap: bool = True  # nine columns do not fit a portrait page
     sasaran: list[Sasaran] = Field(min_length=1)
 
