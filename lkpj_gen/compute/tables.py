@@ -296,7 +296,7 @@ def apbd_urusan(ctx: Ctx, t: m.TabelApbdUrusan) -> TabelSiap:
             body.append(row(urusan.kode, urusan.uraian, apbd_of(urusan), True))
             body += [row("", opd.nama, apbd_of(opd), False) for opd in urusan.opd]
     body.append(row("", teks["total"], apbd_of(t), True))
-    return TabelSiap(kepala=kepala, baris=body, lebar_kolom=[5, 27, 14, 14, 14, 14, 14, 7], lanskap=t.lanskap)
+    return TabelSiap(kepala=kepala, baris=body, lebar_kolom=[4, 19, 16, 16, 16, 16, 16, 6], lanskap=t.lanskap)
 
 
 # --- S1 kinerja program (3.1.1) ----------------------------------------------------------------
