@@ -37,3 +37,27 @@ def test_libreoffice_lays_out_the_document_with_chapter_page_numbers(build_mini,
     assert re.search(r"1\.1\. Dasar Hukum\.*\s*I-1\b", toc)
     assert re.search(r"BAB III HASIL PENYELENGGARAAN URUSAN\.*\s*III-1\b", toc)
     Built(docx_path)  # python-docx still reads the same file
+
+
+def test_shipped_daftar_isi_points_at_the_pages_of_its_headings(shipped_docx, tmp_path):
+    pages = pdf_pages(convert(shipped_docx.path, tmp_path / "pdf"))
+    label_of = {}
+    for i, page in enumerate(pages):
+        lines = [l.strip() for l in page.strip().splitlines() if l.strip()]
+        if lines:
+            label_of.setdefault(lines[-1], i)
+    squash = lambda s: " ".join(s.split())  # noqa: E731
+    entry = re.compile(r"^\s*(\S.*?)\s*\.{3,}\s*((?:I|II|III|IV|V)-\d+)\s*$")
+    checked = 0
+    titles = [(page.strip().splitlines() or [""])[0].strip() for page in pages]
+    start, end = titles.index("DAFTAR ISI"), titles.index("DAFTAR TABEL")
+    for page in pages[start:end]:
+        for line in page.splitlines():
+            m = entry.match(line)
+            if m:
+                text, label = squash(m.group(1)), m.group(2)
+                assert label in label_of, f"{label} is not a page of the document"
+                target = squash(pages[label_of[label]])
+                assert text[:40] in target, f"'{text}' not on page {label}"
+                checked += 1
+    assert checked > 50
