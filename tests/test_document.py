@@ -293,3 +293,34 @@ def test_kinerja_program_can_number_indicators(build_mini):
     by_sasaran, by_indikator = cell_texts(tables[0]), cell_texts(tables[2])
     assert [r[0] for r in by_sasaran[1:]] == ["1", "", ""]  # merged: one number per sasaran
     assert [r[0] for r in by_indikator[1:]] == ["1", "2", ""]  # sub-item "a. SMA" unnumbered
+
+
+def test_kinerja_program_own_value_columns_and_computed_capaian(build_mini):
+    files = mini_files()
+    s1 = files["opd/rsud.yaml"]["bab_iii"]["kinerja_program"][0]["kinerja_program"]
+    s1["kolom_nilai"] = ["Satuan", "Target [[tahun-1]]", "Realisasi [[tahun-1]]"]
+    s1["sasaran"][0]["indikator"] = [{"indikator": "Indikator A", "nilai": ["%", "10", "9"]}]
+    s2 = files["opd/dinkes.yaml"]["bab_iii"]["kinerja_program"][0]["kinerja_program"]
+    s2["capaian"] = True
+    s2["sasaran"][0]["indikator"][0].update({"target": "80 %", "realisasi": "102,22%"})
+    built = Built(build_mini(files))
+    tables = [cell_texts(t) for t in built.tables() if "Indikator A" in Built.text(t._tbl)]
+    dinkes, rsud = tables[1], tables[2]
+    assert dinkes[0][3:7] == ["Kondisi Awal", "Target 2023", "Realisasi 2023", "Capaian (%)"]
+    assert dinkes[1][3:7] == ["10%", "80 %", "102,22%", "127,78"]
+    assert rsud[0][3:6] == ["Satuan", "Target 2022", "Realisasi 2022"] and rsud[1][2:6] == ["Indikator A", "%", "10", "9"]
+
+
+def test_kinerja_program_values_must_fit_columns(tmp_path):
+    from conftest import write_content
+    from lkpj_gen.pipeline import load_and_validate
+    from lkpj_gen.validate.problems import KontenTidakValid
+
+    files = mini_files()
+    s1 = files["opd/rsud.yaml"]["bab_iii"]["kinerja_program"][0]["kinerja_program"]
+    s1["kolom_nilai"] = ["Satuan", "Target"]
+    s1["sasaran"][0]["indikator"] = [{"indikator": "A", "nilai": ["%"]}]
+    root = write_content(tmp_path / "c", files)
+    with pytest.raises(KontenTidakValid) as exc:
+        load_and_validate(root, 2023)
+    assert "berisi 1 nilai, padahal kolom_nilai ada 2" in exc.value.laporan()

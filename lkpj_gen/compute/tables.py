@@ -6,12 +6,13 @@ from the rows, never typed by an author.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterable
 
 from lkpj_gen.model import tabel as m
-from lkpj_gen.numbers import GayaAngka, format_angka, format_persen, format_rupiah, format_sel, persen
+from lkpj_gen.numbers import GayaAngka, format_angka, format_persen, format_rupiah, format_sel, parse_decimal, persen
 
 from .plan import Align, Run, Sel, TabelSiap
 from .text import Resolver
@@ -302,12 +303,29 @@ def apbd_urusan(ctx: Ctx, t: m.TabelApbdUrusan) -> TabelSiap:
 # --- S1 kinerja program (3.1.1) ----------------------------------------------------------------
 
 
+_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?")
+
+
+def number_in(text: str) -> Decimal | None:
+    """The first number written in an indicator value ("75,55 %", "49 Ormas"); None if there is none."""
+    m = _NUMBER.search(text or "")
+    return parse_decimal(m.group(0)) if m else None
+
+
 def kinerja_program(ctx: Ctx, t: m.KinerjaProgram) -> TabelSiap:
     teks = ctx.teks["kinerja_program"]
     k = t.kolom
+    if t.kolom_nilai is not None:
+        value_titles = list(t.kolom_nilai)
+        values = lambda ind: ind.nilai or [""] * len(value_titles)  # noqa: E731
+    else:
+        value_titles = [k.kondisi_awal, k.target, k.realisasi]
+        values = lambda ind: [ind.kondisi_awal, ind.target, ind.realisasi]  # noqa: E731
+    if t.capaian:
+        value_titles.append(teks["capaian"])
+    n = len(value_titles)
     kepala = simple_header(
-        ctx, (teks["nomor"], teks["sasaran"], teks["indikator"], k.kondisi_awal, k.target, k.realisasi,
-              teks["outcome"], teks["benefit"], teks["impact"])
+        ctx, (teks["nomor"], teks["sasaran"], teks["indikator"], *value_titles, teks["outcome"], teks["benefit"], teks["impact"])
     )
     body: list[list[Sel]] = []
     counter = 0
@@ -320,11 +338,13 @@ def kinerja_program(ctx: Ctx, t: m.KinerjaProgram) -> TabelSiap:
             if t.penomoran == "indikator" and depth == 0:
                 counter += 1
                 number = ctx.sel(f"{counter}", "tengah")
-            group.append([
-                number, Sel([]), ctx.sel(("    " * depth) + ind.indikator if depth else ind.indikator),
-                ctx.sel(ind.kondisi_awal, "tengah"), ctx.sel(ind.target, "tengah"), ctx.sel(ind.realisasi, "tengah"),
-                Sel([]), Sel([]), Sel([]),
-            ])
+            cells = [ctx.sel(v, "tengah") for v in values(ind)]
+            if t.capaian:
+                target, real = number_in(ind.target), number_in(ind.realisasi)
+                empty = target is None or real is None
+                cells.append(Sel([]) if empty else ctx.pct(persen(real, target)))
+            group.append([number, Sel([]), ctx.sel(("    " * depth) + ind.indikator if depth else ind.indikator),
+                          *cells, Sel([]), Sel([]), Sel([])])
             for sub in ind.rincian:
                 add(sub, depth + 1)
 
@@ -334,11 +354,13 @@ def kinerja_program(ctx: Ctx, t: m.KinerjaProgram) -> TabelSiap:
         if t.penomoran == "sasaran":
             first[0] = ctx.sel(f"{i}", "tengah")
         first[1] = ctx.sel(s.sasaran)
-        first[6], first[7], first[8] = ctx.sel(s.outcome), ctx.sel(s.benefit), ctx.sel(s.impact)
-        for col in ((0, 1, 6, 7, 8) if t.penomoran == "sasaran" else (1, 6, 7, 8)):
+        first[3 + n], first[4 + n], first[5 + n] = ctx.sel(s.outcome), ctx.sel(s.benefit), ctx.sel(s.impact)
+        merged = (1, 3 + n, 4 + n, 5 + n)
+        for col in ((0, *merged) if t.penomoran == "sasaran" else merged):
             merged_column(group, col)
         body += group
-    return TabelSiap(kepala=kepala, baris=body, lebar_kolom=[4, 14, 18, 9, 9, 9, 13, 12, 12], lanskap=t.lanskap)
+    widths = [4, 14, 18] + [max(6, 27 // n)] * n + [13, 12, 12]
+    return TabelSiap(kepala=kepala, baris=body, lebar_kolom=widths, lanskap=t.lanskap)
 
 
 # --- S2 kinerja kegiatan (3.1.2) ---------------------------------------------------------------

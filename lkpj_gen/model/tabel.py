@@ -203,6 +203,7 @@ class NilaiIndikator(Model):
     kondisi_awal: Teks = ""
     target: Teks = ""
     realisasi: Teks = ""
+    nilai: list[Teks] | None = None  # values of the table's own `kolom_nilai`, in order
     rincian: list["NilaiIndikator"] = Field(default_factory=list)
 
 
@@ -224,9 +225,36 @@ class KinerjaProgram(_Berjudul):
     """S1, 3.1.1: sasaran groups, indikator rows (with sub-items), merged outcome/benefit/impact."""
 
     kolom: KolomKinerjaProgram = Field(default_factory=KolomKinerjaProgram)
+    # Agencies whose value columns differ (Satuan, Target/Realisasi of the previous year, ...)
+    # name them here and give each indikator its `nilai` in the same order.
+    kolom_nilai: list[Teks] | None = None
+    capaian: bool = False  # add a computed "Capaian (%)" column = realisasi / target
     penomoran: Literal["sasaran", "indikator"] = "sasaran"  # what the No column counts
     lanskap: bool = True  # nine columns do not fit a portrait page
     sasaran: list[Sasaran] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _values_fit_columns(self):
+        errors: list[tuple[tuple, str]] = []
+        if self.capaian and self.kolom_nilai:
+            errors.append((("capaian",), "capaian dihitung dari target dan realisasi; tidak bisa dipakai bersama kolom_nilai"))
+
+        def check(ind: NilaiIndikator, loc: tuple) -> None:
+            if self.kolom_nilai is None and ind.nilai is not None:
+                errors.append((loc + ("nilai",), "nilai hanya dipakai bila tabel menyebut kolom_nilai"))
+            if self.kolom_nilai is not None:
+                if ind.kondisi_awal or ind.target or ind.realisasi:
+                    errors.append((loc, "tabel ini memakai kolom_nilai: tulis nilainya di 'nilai', bukan kondisi_awal/target/realisasi"))
+                if ind.nilai is not None and len(ind.nilai) != len(self.kolom_nilai):
+                    errors.append((loc + ("nilai",), f"berisi {len(ind.nilai)} nilai, padahal kolom_nilai ada {len(self.kolom_nilai)}"))
+            for j, sub in enumerate(ind.rincian):
+                check(sub, loc + ("rincian", j))
+
+        for i, sasaran in enumerate(self.sasaran):
+            for j, ind in enumerate(sasaran.indikator):
+                check(ind, ("sasaran", i, "indikator", j))
+        raise_at("KinerjaProgram", errors)
+        return self
 
 
 class CapaianTeks(Model):
