@@ -249,7 +249,7 @@ class _Builder:
                     out += self.opd_section(self.konten.opd[urusan.opd], 4)
                 for n, unit in enumerate(urusan.unit, 1):
                     opd = self.konten.opd[unit.opd]
-                    out.append(self.heading(4, f"{_letters(n)}.", opd.nama))
+                    out.append(self.heading(4, f"{_letters(n)}.", unit.judul or opd.nama))
                     out += self.opd_section(opd, 5)
         return out
 

@@ -48,6 +48,7 @@ class GayaAngkaMeta(Model):
 
 class UnitOpd(Model):
     opd: str  # key = file name in opd/ without .yaml
+    judul: Teks | None = None  # heading of the sub-unit; default: the agency's `nama`
 
 
 class UrusanSusunan(Model):
