@@ -29,22 +29,63 @@ def main() -> None:
 @OPSI_KONTEN
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Berkas .docx yang ditulis (bawaan: output/LKPJ-<tahun>.docx).")
-def build(tahun: int, content_root: Path, output: Path | None) -> None:
+@click.option("--pdf", "buat_pdf", is_flag=True, help="Tulis juga PDF (output/LKPJ-<tahun>.pdf); memerlukan LibreOffice.")
+@click.option("--tanpa-tata-letak", is_flag=True,
+              help="Lewati penataan letak oleh LibreOffice (lebih cepat, untuk draf): nomor halaman diisi Word.")
+@click.option("--batas-waktu", type=float, default=600, show_default=True, metavar="DETIK",
+              help="Batas waktu LibreOffice menata letak dokumen.")
+def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, tanpa_tata_letak: bool,
+          batas_waktu: float) -> None:
     """Menyusun LKPJ tahun TAHUN dari konten menjadi satu dokumen Word."""
+    import time
+
+    from lkpj_gen.finish.libreoffice import LibreOfficeError
+    from lkpj_gen.pipeline import TataLetakGagal
     from lkpj_gen.pipeline import build as run_build
 
+    if buat_pdf and tanpa_tata_letak:
+        raise click.UsageError("--pdf memerlukan penataan letak; jangan dipakai bersama --tanpa-tata-letak")
     output = output or Path("output") / f"LKPJ-{tahun}.docx"
+    pdf = output.with_suffix(".pdf") if buat_pdf else None
+    started = time.monotonic()
+    step = [0]
+
+    def lapor(message: str) -> None:
+        if not message.startswith(" "):
+            step[0] += 1
+            message = f"[{step[0]}] {message}"
+        click.echo(f"{message}  ({time.monotonic() - started:.1f} dtk)", err=True)
+
     try:
-        hasil = run_build(content_root, tahun, output)
+        hasil = run_build(content_root, tahun, output, tata_letak=not tanpa_tata_letak, pdf=pdf,
+                          batas_waktu=batas_waktu, lapor=lapor)
     except KontenTidakValid as exc:
         click.echo(exc.laporan(), err=True)
         sys.exit(1)
+    except TataLetakGagal as exc:
+        click.echo("Nomor halaman pada daftar tidak cocok dengan letak judulnya; dokumen tidak ditulis:", err=True)
+        for masalah in exc.masalah:
+            click.echo(f"  - {masalah}", err=True)
+        sys.exit(1)
+    except LibreOfficeError as exc:
+        click.echo(f"Kesalahan LibreOffice: {exc}. Dokumen lama tidak diubah; gunakan --tanpa-tata-letak untuk draf.", err=True)
+        sys.exit(1)
     click.echo(f"Dokumen ditulis: {hasil.output}")
+    if hasil.pdf:
+        click.echo(f"PDF ditulis: {hasil.pdf}")
+    halaman = f"{hasil.halaman} halaman, " if hasil.halaman else ""
     click.echo(
-        f"Ringkasan: {hasil.bab} bab, {hasil.opd} perangkat daerah, {hasil.tabel} tabel "
+        f"Ringkasan: {halaman}{hasil.bab} bab, {hasil.opd} perangkat daerah, {hasil.tabel} tabel "
         f"({hasil.tabel_bernomor} bernomor), {hasil.gambar} gambar, {hasil.judul} judul dalam Daftar Isi."
     )
-    click.echo("Nomor halaman Daftar Isi terisi saat dokumen dibuka di Word (perbarui bidang/field bila diminta).")
+    if hasil.tata_letak == "selesai":
+        click.echo("Nomor halaman Daftar Isi, Daftar Tabel dan Daftar Gambar sudah diisi dan diperiksa.")
+    elif buat_pdf:
+        click.echo(f"PDF tidak dapat dibuat: {hasil.tata_letak}.", err=True)
+        sys.exit(1)
+    else:
+        sebab = "" if tanpa_tata_letak else f" ({hasil.tata_letak})"
+        click.echo(f"Nomor halaman belum diisi{sebab}: terisi saat dokumen dibuka di Word dan bidang (field) diperbarui.")
 
 
 @main.command(context_settings=CONTEXT)

@@ -55,9 +55,11 @@ class Rendered:
     document_xml: str
     footers: dict[str, str]  # relationship id -> footer part XML
     media: list[Media] = field(default_factory=list)
+    depan: list[Entri] = field(default_factory=list)  # Kata Pengantar ... Daftar Gambar (roman pages)
     daftar_isi: list[Entri] = field(default_factory=list)
     daftar_tabel: list[Entri] = field(default_factory=list)
     daftar_gambar: list[Entri] = field(default_factory=list)
+    bab_bookmarks: list[tuple[str, str]] = field(default_factory=list)  # (romawi, title bookmark)
 
 
 def _paragraph_text(p: etree._Element) -> str:
@@ -142,7 +144,8 @@ class Renderer:
             sections.append((xml, self.page.sectpr(lanskap, footer, 1 if i == 0 else None)))
         return sections
 
-    def render(self) -> Rendered:
+    def render(self, halaman: dict | None = None) -> Rendered:
+        """Render everything; ``halaman`` (bookmark -> page label) fills the lists' page numbers."""
         plan = self.plan
         chapters = [(bab, self.chapter(bab)) for bab in plan.bab]
 
@@ -156,8 +159,10 @@ class Renderer:
             gambar += found[2]
 
         self._prepare(plan.kata_pengantar)
+        titles = ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", plan.judul_daftar_gambar]
+        depan = [Entri(title, f"_RefDepan{n}", "") for n, title in enumerate(titles, 1)]
         front = self._template("depan/depan.xml").render(
-            plan=plan, daftar_isi=isi, daftar_tabel=tabel, daftar_gambar=gambar
+            plan=plan, depan=depan, daftar_isi=isi, daftar_tabel=tabel, daftar_gambar=gambar, halaman=halaman or {}
         )
         if plan.sampul.get("logo"):
             self._prepare_logo(plan.sampul)
@@ -171,7 +176,8 @@ class Renderer:
             for i, (xml, sect) in enumerate(sections)
         )
         document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_XMLNS}><w:body>{body}</w:body></w:document>'
-        return Rendered(document, self.footers, self.media, isi, tabel, gambar)
+        return Rendered(document, self.footers, self.media, depan, isi, tabel, gambar,
+                        [(bab.romawi, bab.bookmark) for bab in plan.bab])
 
     def _prepare_logo(self, sampul: dict) -> None:
         from docx.image.image import Image

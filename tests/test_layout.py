@@ -1,0 +1,153 @@
+"""The layout pass: LibreOffice computes the pages, the toolkit writes them into its own document,
+then checks them against the PDF. These tests read the results independently."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import threading
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, Built, mini_files, write_content
+from lkpj_gen.finish import layout
+from lkpj_gen.finish.libreoffice import LibreOfficeError, convert
+from lkpj_gen.pipeline import TataLetakGagal, build
+
+pytestmark = pytest.mark.skipif(layout.available() is not None, reason=f"tata letak tidak tersedia: {layout.available()}")
+
+ENTRY = re.compile(r"^\s*(\S.*?)\s*\.{3,}\s*((?:I|II|III|IV|V)-\d+|[ivxl]+)\s*$")
+
+
+def pdf_pages(pdf) -> list[str]:
+    return layout.pdf_page_texts(pdf)
+
+
+def footer(page: str) -> str:
+    lines = [l.strip() for l in page.strip().splitlines() if l.strip()]
+    return lines[-1] if lines else ""
+
+
+def toc_lines(pages: list[str]) -> list[tuple[str, str]]:
+    """(entry text, page label) of the Daftar Isi as printed in the PDF."""
+    titles = [(p.strip().splitlines() or [""])[0].strip() for p in pages]
+    start, end = titles.index("DAFTAR ISI"), titles.index("DAFTAR TABEL")
+    out = []
+    for page in pages[start:end]:
+        out += [(" ".join(m.group(1).split()), m.group(2)) for m in map(ENTRY.match, page.splitlines()) if m]
+    return out
+
+
+@pytest.fixture(scope="session")
+def laid_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("layout") / "LKPJ-2023.docx"
+    result = build(REPO / "content", 2023, out, tata_letak=True, pdf=out.with_suffix(".pdf"))
+    return result, Built(out), pdf_pages(out.with_suffix(".pdf"))
+
+
+def test_every_list_entry_names_the_page_its_text_is_on(laid_out):
+    result, built, pages = laid_out
+    assert result.tata_letak == "selesai" and result.halaman == len(pages)
+    by_label = {footer(p): p for p in pages}
+    entries = toc_lines(pages)
+    assert len(entries) >= len(built.toc_entries()) - 5  # long entries wrap; their last line carries the page
+    for text, label in entries:
+        assert label in by_label, f"{label} is not a page"
+        if not text.startswith(("KATA PENGANTAR", "DAFTAR")):
+            assert " ".join(text.split())[:30] in " ".join(by_label[label].split()), f"{text!r} not on {label}"
+
+
+def test_footers_are_roman_in_front_matter_and_chapter_prefixed_after(laid_out):
+    _, _, pages = laid_out
+    labels = [footer(p) for p in pages]
+    front = labels[1:labels.index("I-1")]
+    assert front == [f"{x}" for x in ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"][: len(front)]]
+    for roman in ["I", "II", "III", "IV", "V"]:
+        numbers = [int(l.split("-")[1]) for l in labels if l.startswith(f"{roman}-")]
+        assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_numbers_are_written_into_the_generators_own_document(laid_out):
+    _, built, pages = laid_out
+    printed = dict(toc_lines(pages))
+    texts = [Built.text(p) for p in built.by_style(r"TOC\d")][1:]
+    assert all(re.search(r"((I|II|III|IV|V)-\d+|[ivxl]+)$", t) for t in texts), texts[:5]
+    assert texts[0].startswith("KATA PENGANTAR ") and texts[0].split()[-1] == printed["KATA PENGANTAR"]
+    # chapter entries keep a refreshable PAGEREF field, now with its cached result
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    entry = built.by_style("TOC2")[0]
+    assert "PAGEREF" in "".join(t.text for t in entry.iter(f"{w}instrText"))
+    tabel = [Built.text(p) for p in built.by_style("DaftarTabel")]
+    assert tabel[0].startswith("Tabel 1.1 ") and re.search(r"I-\d+$", tabel[0])
+
+
+def test_libreoffice_resave_shows_the_same_numbers(laid_out, tmp_path):
+    result, built, pages = laid_out
+    resaved = convert(built.path, tmp_path / "resaved", "docx:MS Word 2007 XML")
+    Built(resaved)  # python-docx still reads it
+    again = pdf_pages(convert(resaved, tmp_path / "pdf"))
+    assert toc_lines(again) == toc_lines(pages)
+
+
+def test_wrong_page_is_reported_and_nothing_is_written(tmp_path, monkeypatch):
+    from lkpj_gen import pipeline
+    from lkpj_gen.finish.pagination import Label
+
+    root = write_content(tmp_path / "c", mini_files())
+    out = tmp_path / "o.docx"
+    out.write_bytes(b"versi lama")
+    original = pipeline.page_labels
+
+    def shifted(rendered, pages):
+        labels = original(rendered, pages)
+        first = rendered.daftar_isi[1].bookmark
+        labels[first] = Label(labels[first].prefix, str(int(labels[first].number) + 1))
+        return labels
+
+    monkeypatch.setattr(pipeline, "page_labels", shifted)
+    with pytest.raises(TataLetakGagal) as exc:
+        build(root, 2023, out, tata_letak=True)
+    assert "1.1. Dasar Hukum" in exc.value.masalah[0] and "I-2" in exc.value.masalah[0]
+    assert out.read_bytes() == b"versi lama"
+
+
+def test_timeout_is_a_clear_error_and_leaves_no_office_running(tmp_path):
+    root = write_content(tmp_path / "c", mini_files())
+    out = tmp_path / "o.docx"
+    with pytest.raises(LibreOfficeError, match="batas waktu"):
+        build(root, 2023, out, tata_letak=True, batas_waktu=0.5)
+    assert not out.exists()
+    leftover = subprocess.run(["pgrep", "-f", f"UserInstallation=file://{tmp_path}"], capture_output=True)
+    assert subprocess.run(["pgrep", "-f", "lkpj-lo-"], capture_output=True).stdout.strip() == b"" or leftover.returncode
+
+
+def test_two_builds_at_once_do_not_collide(tmp_path):
+    roots = [write_content(tmp_path / f"c{i}", mini_files()) for i in range(2)]
+    results, errors = {}, []
+
+    def run(i):
+        try:
+            results[i] = build(roots[i], 2023, tmp_path / f"o{i}.docx", tata_letak=True)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and all(r.tata_letak == "selesai" for r in results.values())
+
+
+def test_cli_without_libreoffice_still_builds_and_says_so(tmp_path, monkeypatch):
+    from lkpj_gen.cli import main
+
+    monkeypatch.setattr(layout, "available", lambda: "LibreOffice (soffice) tidak terpasang")
+    root = write_content(tmp_path / "c", mini_files())
+    result = CliRunner().invoke(main, ["build", "2023", "--content", str(root), "-o", str(tmp_path / "o.docx")])
+    assert result.exit_code == 0
+    assert "Nomor halaman belum diisi (LibreOffice (soffice) tidak terpasang): terisi saat dokumen dibuka di Word" in result.output
+    assert (tmp_path / "o.docx").exists()
+    pdf = CliRunner().invoke(main, ["build", "2023", "--content", str(root), "-o", str(tmp_path / "p.docx"), "--pdf"])
+    assert pdf.exit_code == 1 and "PDF tidak dapat dibuat" in pdf.output
