@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from lkpj_gen.numbers import GayaAngka, format_persen, format_rupiah, terbilang
 
@@ -46,6 +47,13 @@ def text_env(gaya: GayaAngka, templates_dir: Path = TEMPLATES_DIR) -> jinja2.Env
     return env
 
 
+# The empty paragraph after a table without a source line: Word needs a paragraph between two
+# tables. Where a section break follows, the renderer puts the break into this paragraph instead.
+PEMISAH = Markup('<w:p><w:pPr><w:pStyle w:val="Isi"/></w:pPr></w:p>')
+
+
 def xml_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """WordprocessingML templates: every value is escaped, so content can never become markup."""
-    return _env(templates_dir, autoescape=True)
+    env = _env(templates_dir, autoescape=True)
+    env.globals["pemisah"] = PEMISAH
+    return env

@@ -61,8 +61,10 @@ def test_every_list_entry_names_the_page_its_text_is_on(laid_out):
 def test_footers_are_roman_in_front_matter_and_chapter_prefixed_after(laid_out):
     _, _, pages = laid_out
     labels = [footer(p) for p in pages]
+    from lkpj_gen.compute.outline import roman
+
     front = labels[1:labels.index("I-1")]
-    assert front == [f"{x}" for x in ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"][: len(front)]]
+    assert front == [roman(n).lower() for n in range(1, len(front) + 1)]
     for roman in ["I", "II", "III", "IV", "V"]:
         numbers = [int(l.split("-")[1]) for l in labels if l.startswith(f"{roman}-")]
         assert numbers == list(range(1, len(numbers) + 1))
@@ -151,3 +153,9 @@ def test_cli_without_libreoffice_still_builds_and_says_so(tmp_path, monkeypatch)
     assert (tmp_path / "o.docx").exists()
     pdf = CliRunner().invoke(main, ["build", "2023", "--content", str(root), "-o", str(tmp_path / "p.docx"), "--pdf"])
     assert pdf.exit_code == 1 and "PDF tidak dapat dibuat" in pdf.output
+
+
+def test_no_blank_pages(laid_out):
+    _, _, pages = laid_out
+    blank = [footer(p) for p in pages if len([l for l in p.splitlines() if l.strip()]) <= 1]
+    assert blank == [], f"pages with nothing but a page number: {blank}"

@@ -53,8 +53,20 @@ def _paragraph(doc, name: str, size: float = 11, bold=False, italic=False, align
     return style
 
 
+def _defaults(doc) -> None:
+    """Document-wide defaults written out explicitly, so Word and LibreOffice (and a LibreOffice
+    round trip) agree: widow/orphan control on, Indonesian proofing language."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    if ppr.find(qn("w:widowControl")) is None:
+        ppr.insert(0, ppr.makeelement(qn("w:widowControl"), {}))
+    lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    lang.set(qn("w:val"), "id-ID")
+
+
 def build(path: Path) -> None:
     doc = Document()
+    _defaults(doc)
     J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
 
     _paragraph(doc, "Normal", 11, align=L, base=None)

@@ -62,7 +62,7 @@ def lay_out(docx: Path, replace: Callable[[PageMap], dict[str, str]], pdf: Path 
     with tempfile.TemporaryDirectory(prefix="lkpj-lo-") as profile:
         pipe = f"lkpj_{os.getpid()}_{uuid.uuid4().hex[:8]}"  # two builds at once never share one
         worker = subprocess.Popen(
-            [uno_python(), str(WORKER), str(docx), find_soffice(), profile, pipe, str(timeout)],
+            [uno_python(), str(WORKER), str(docx.resolve()), find_soffice(), profile, pipe, str(timeout)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             start_new_session=True,
         )
@@ -84,7 +84,7 @@ def lay_out(docx: Path, replace: Callable[[PageMap], dict[str, str]], pdf: Path 
             office_pid.append(_read(worker, timeout)["pid"])
             answer = _read(worker, timeout)
             page_map = PageMap({k: int(v) for k, v in answer["pages"].items()})
-            order = {"replace": replace(page_map), "pdf": str(pdf) if pdf else ""}
+            order = {"replace": replace(page_map), "pdf": str(pdf.resolve()) if pdf else ""}
             worker.stdin.write(json.dumps(order) + "\n")
             worker.stdin.flush()
             _read(worker, timeout)

@@ -295,6 +295,7 @@ class KinerjaKegiatan(_Berjudul):
 
     program: list[Program] = Field(min_length=1)
     jumlah: bool = True
+    lanskap: bool = True  # seven columns with amounts like "Rp1.013.259.388.911,00" need the width
 
 
 class BarisKebijakan(Model):

@@ -13,8 +13,8 @@ from pathlib import Path
 from lxml import etree
 from markupsafe import Markup
 
-from lkpj_gen.compute.plan import BabSiap, DokumenSiap, GambarSiap, TabelSiap
-from lkpj_gen.templates import xml_env
+from lkpj_gen.compute.plan import BabSiap, DokumenSiap, GambarSiap, Judul, Paragraf, TabelSiap
+from lkpj_gen.templates import PEMISAH, xml_env
 
 from .layout import Page, table_layout
 
@@ -88,6 +88,22 @@ def read_entries(xml: str, prefix: str, label_tabel: str, label_gambar: str) -> 
     return isi, tabel, gambar
 
 
+def _end_section(xml: str, sect: str) -> str:
+    """Close a section with a paragraph one point high that carries its properties.
+
+    A table ending at the foot of a page followed by a normal empty paragraph would push that
+    paragraph, and so the section break, onto a page of its own: a blank page in the report.
+    """
+    if xml.rstrip().endswith(PEMISAH):
+        xml = xml.rstrip()[: -len(PEMISAH)]
+    return xml + f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>{sect}</w:pPr></w:p>'
+
+
+def _introduces(element) -> bool:
+    """A heading or sub-heading: it belongs on the page of the table that follows it."""
+    return isinstance(element, Judul) or (isinstance(element, Paragraf) and element.gaya == "Subjudul")
+
+
 class Renderer:
     def __init__(self, plan: DokumenSiap, templates_dir: Path):
         self.plan = plan
@@ -130,10 +146,17 @@ class Renderer:
         groups: list[tuple[bool, list]] = []
         for e in bab.elemen:
             lanskap = isinstance(e, TabelSiap) and e.lanskap
+            carried: list = []
+            if lanskap and groups and not groups[-1][0]:
+                # headings that introduce a wide table go to its landscape page, never alone on a page
+                while groups[-1][1] and _introduces(groups[-1][1][-1]):
+                    carried.insert(0, groups[-1][1].pop())
+                if not groups[-1][1]:
+                    groups.pop()
             if groups and groups[-1][0] == lanskap:
-                groups[-1][1].append(e)
+                groups[-1][1].extend(carried + [e])
             else:
-                groups.append((lanskap, [e]))
+                groups.append((lanskap, carried + [e]))
         if not groups or groups[0][0]:
             groups.insert(0, (False, []))  # the chapter title always starts on a portrait page
         template = self._template(f"bab_{bab.romawi.lower()}/bab.xml", "komponen/bab.xml")
@@ -172,7 +195,7 @@ class Renderer:
         for _, chapter_sections in chapters:
             sections += chapter_sections
         body = "".join(
-            xml + (f'<w:p><w:pPr>{sect}</w:pPr></w:p>' if i < len(sections) - 1 else sect)
+            _end_section(xml, sect) if i < len(sections) - 1 else xml + sect
             for i, (xml, sect) in enumerate(sections)
         )
         document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_XMLNS}><w:body>{body}</w:body></w:document>'

@@ -65,10 +65,15 @@ def _estimated_lines(text: str, width_twips: int) -> int:
     return sum(max(1, math.ceil(len(part) / chars_per_line)) for part in text.split("\n"))
 
 
+# LibreOffice keeps lengths in 1/100 mm; 72 twips = 1,27 mm is the smallest step both units
+# share exactly, so column widths in multiples of it survive a LibreOffice round trip unchanged.
+GRID_TWIPS = 72
+
+
 def table_layout(table: TabelSiap, page: Page) -> TableLayout:
     total = page.text_width(table.lanskap)
     rel = table.lebar_kolom
-    widths = [int(total * w / sum(rel)) for w in rel]
+    widths = [int(total * w / sum(rel) / GRID_TWIPS) * GRID_TWIPS for w in rel]
     line_twips = CELL_PT * 20 * 1.2
     page_height = page.text_height(table.lanskap) * 0.8
     can_split = []
