@@ -65,8 +65,8 @@ def test_footers_are_roman_in_front_matter_and_chapter_prefixed_after(laid_out):
 
     front = labels[1:labels.index("I-1")]
     assert front == [roman(n).lower() for n in range(1, len(front) + 1)]
-    for roman in ["I", "II", "III", "IV", "V"]:
-        numbers = [int(l.split("-")[1]) for l in labels if l.startswith(f"{roman}-")]
+    for bab in ["I", "II", "III", "IV", "V"]:
+        numbers = [int(l.split("-")[1]) for l in labels if l.startswith(f"{bab}-")]
         assert numbers == list(range(1, len(numbers) + 1))
 
 

@@ -12,6 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
+from pydantic import BaseModel
+
 from lkpj_gen.load.content import Konten
 from lkpj_gen.model import blok as b
 from lkpj_gen.model.dokumen import Bab, Bagian, Opd, Penandatangan
@@ -86,8 +88,6 @@ def collect_tables(konten: Konten) -> dict[str, tuple[str, object]]:
 
 def iter_blocks(node) -> Iterable:
     """All blocks anywhere inside a model, list or dict (depth first)."""
-    from pydantic import BaseModel
-
     if isinstance(node, Konten):  # files that failed validation are None and hold nothing
         yield from iter_blocks([node.depan, *node.bab.values(), *node.opd.values(), node.meta])
         return

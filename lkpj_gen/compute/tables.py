@@ -332,7 +332,7 @@ def kinerja_program(ctx: Ctx, t: m.KinerjaProgram) -> TabelSiap:
     for i, s in enumerate(t.sasaran, 1):
         group: list[list[Sel]] = []
 
-        def add(ind: m.NilaiIndikator, depth: int) -> None:
+        def add(ind: m.NilaiIndikator, depth: int, group: list[list[Sel]]) -> None:
             nonlocal counter
             number = Sel([])
             if t.penomoran == "indikator" and depth == 0:
@@ -346,10 +346,10 @@ def kinerja_program(ctx: Ctx, t: m.KinerjaProgram) -> TabelSiap:
             group.append([number, Sel([]), ctx.sel(("    " * depth) + ind.indikator if depth else ind.indikator),
                           *cells, Sel([]), Sel([]), Sel([])])
             for sub in ind.rincian:
-                add(sub, depth + 1)
+                add(sub, depth + 1, group)
 
         for ind in s.indikator:
-            add(ind, 0)
+            add(ind, 0, group)
         first = group[0]
         if t.penomoran == "sasaran":
             first[0] = ctx.sel(f"{i}", "tengah")

@@ -45,7 +45,7 @@ def connect(pipe: str, deadline: float, timeout: str):
             return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
         except NoConnectException:
             if time.monotonic() > deadline:
-                raise SystemExit(f"LibreOffice tidak menjawab dalam batas waktu {float(timeout):.0f} detik")
+                raise SystemExit(f"LibreOffice tidak menjawab dalam batas waktu {float(timeout):.0f} detik") from None
             time.sleep(0.2)
 
 

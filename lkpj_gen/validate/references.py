@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from lkpj_gen.compute.outline import collect_tables
 from lkpj_gen.compute.sentences import POLA_KINDS, find_row
 from lkpj_gen.compute.text import find_references, reference_problem
 from lkpj_gen.load.content import Konten
@@ -77,8 +78,6 @@ def check_references(konten: Konten) -> list[Masalah]:
                                 if untitled else None)
 
     # 3. Sentences written from tables: the table, its kind and the row exist.
-    from lkpj_gen.compute.outline import collect_tables
-
     tables = collect_tables(konten)
     for source in konten.sources.values():
         for loc, kind, value in _blocks(source):
