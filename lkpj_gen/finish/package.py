@@ -42,8 +42,12 @@ def _settings(data: bytes) -> bytes:
         root.remove(old)
     update = etree.Element(f"{{{W}}}updateFields")
     update.set(f"{{{W}}}val", "true")
-    # Schema order: updateFields comes before the compatibility and rsid settings.
-    anchor = root.find(f"{{{W}}}compat")
+    # Schema order (CT_Settings): updateFields precedes these; a restyled template may hold any.
+    later = {"hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+             "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+             "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+             "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator"}
+    anchor = next((child for child in root if etree.QName(child).localname in later), None)
     if anchor is not None:
         anchor.addprevious(update)
     else:
