@@ -326,3 +326,12 @@ def test_kinerja_program_values_must_fit_columns(tmp_path):
     with pytest.raises(KontenTidakValid) as exc:
         load_and_validate(root, 2023)
     assert "berisi 1 nilai, padahal kolom_nilai ada 2" in exc.value.laporan()
+
+
+def test_cover_logo_from_the_content_folder(build_mini):
+    files = mini_files()
+    files["meta.yaml"]["logo"] = "gambar/peta.png"
+    built = Built(build_mini(files))
+    assert len(built.doc.inline_shapes) == 2  # the logo on the cover and the figure in BAB I
+    first = next(built.paragraphs())
+    assert Built.style(first) == "Sampul"

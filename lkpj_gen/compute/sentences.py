@@ -6,8 +6,6 @@ only finds the row and computes the values it needs.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import jinja2
 
 from lkpj_gen.model import tabel as m
@@ -116,4 +114,4 @@ class Penulis:
                             realisasi=real, persen=persen(real, tugas.anggaran) if real is not None else None)]
 
 
-__all__ = ["Penulis", "POLA_KINDS", "find_row", "rows_of", "Decimal"]
+__all__ = ["Penulis", "POLA_KINDS", "find_row", "rows_of"]

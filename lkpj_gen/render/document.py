@@ -125,20 +125,24 @@ class Renderer:
         self.footers[rid] = self._template("komponen/footer.xml").render(prefix=prefix, xmlns=Markup(_XMLNS))
         return rid
 
-    def _prepare(self, elements: list) -> None:
-        """Column widths for tables, relationship ids and sizes for images."""
+    def _media(self, path: str, lebar_cm: float) -> Media:
+        """Register an image for the package: relationship id, and size keeping its aspect ratio."""
         from docx.image.image import Image
 
+        image = Image.from_file(path)
+        cx = int(lebar_cm * EMU_PER_CM)
+        n = len(self.media) + 1
+        media = Media(f"rIdImage{n}", n, f"gambar{n}.{image.ext}", path, cx, int(cx * image.px_height / image.px_width))
+        self.media.append(media)
+        return media
+
+    def _prepare(self, elements: list) -> None:
+        """Column widths for tables, relationship ids and sizes for images."""
         for e in elements:
             if isinstance(e, TabelSiap):
                 e.layout = table_layout(e, self.page)
             elif isinstance(e, GambarSiap):
-                image = Image.from_file(e.berkas)
-                cx = int(e.lebar_cm * EMU_PER_CM)
-                cy = int(cx * image.px_height / image.px_width)
-                n = len(self.media) + 1
-                e.media = Media(f"rIdImage{n}", n, f"gambar{n}.{image.ext}", e.berkas, cx, cy)
-                self.media.append(e.media)
+                e.media = self._media(e.berkas, e.lebar_cm)
 
     def chapter(self, bab: BabSiap) -> list[tuple[str, str]]:
         """(xml, sectPr) per section of a chapter: landscape tables get a section of their own."""
@@ -188,7 +192,7 @@ class Renderer:
             plan=plan, depan=depan, daftar_isi=isi, daftar_tabel=tabel, daftar_gambar=gambar, halaman=halaman or {}
         )
         if plan.sampul.get("logo"):
-            self._prepare_logo(plan.sampul)
+            plan.sampul["media"] = self._media(plan.sampul["logo"], 4.0)
         cover = self._template("sampul/sampul.xml").render(sampul=plan.sampul)
 
         sections = [(cover, self.page.sectpr()), (front, self.page.sectpr(False, self._footer(""), 1, "lowerRoman"))]
@@ -201,13 +205,3 @@ class Renderer:
         document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_XMLNS}><w:body>{body}</w:body></w:document>'
         return Rendered(document, self.footers, self.media, depan, isi, tabel, gambar,
                         [(bab.romawi, bab.bookmark) for bab in plan.bab])
-
-    def _prepare_logo(self, sampul: dict) -> None:
-        from docx.image.image import Image
-
-        image = Image.from_file(sampul["logo"])
-        cx = int(4 * EMU_PER_CM)
-        n = len(self.media) + 1
-        media = Media(f"rIdImage{n}", n, f"gambar{n}.{image.ext}", sampul["logo"], cx, int(cx * image.px_height / image.px_width))
-        self.media.append(media)
-        sampul["media"] = media
