@@ -238,3 +238,46 @@ def read_xml(path: Path, part: str):
 
     with zipfile.ZipFile(path) as z:
         return etree.fromstring(z.read(part))
+
+
+# --- reading a laid-out PDF as a user would -------------------------------------------------------
+
+TOC_ENTRY = re.compile(r"^\s*(\S.*?)\s*\.{3,}\s*((?:I|II|III|IV|V)-\d+|[ivxl]+)\s*$")
+
+
+def pdf_pages(pdf) -> list[str]:
+    """Text of every page (poppler's pdftotext), independent of the toolkit's own reader."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def footer(page: str) -> str:
+    lines = [line.strip() for line in page.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def toc_lines(pages: list[str]) -> list[tuple[str, str]]:
+    """(entry text, page label) of the Daftar Isi as printed; a wrapped entry's last line carries the page."""
+    titles = [(p.strip().splitlines() or [""])[0].strip() for p in pages]
+    start, end = titles.index("DAFTAR ISI"), titles.index("DAFTAR TABEL")
+    out = []
+    for page in pages[start:end]:
+        out += [(" ".join(m.group(1).split()), m.group(2)) for m in map(TOC_ENTRY.match, page.splitlines()) if m]
+    return out
+
+
+def assert_toc_points_at_its_pages(pages: list[str]) -> int:
+    """Every Daftar Isi entry's text is on the page (found by its footer) that the entry names."""
+    by_label: dict[str, str] = {}
+    for page in pages:
+        by_label.setdefault(footer(page), page)
+    checked = 0
+    for text, label in toc_lines(pages):
+        assert label in by_label, f"{label} is not a page of the document"
+        if not text.startswith(("KATA PENGANTAR", "DAFTAR")):
+            assert text[:40] in " ".join(by_label[label].split()), f"{text!r} not on page {label}"
+            checked += 1
+    return checked
