@@ -15,6 +15,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -24,8 +25,11 @@ WORKER = Path(__file__).with_name("lo_layout.py")
 UNO_PYTHONS = ("/usr/bin/python3", "/usr/local/bin/python3")
 
 
+@lru_cache(maxsize=1)
 def uno_python() -> str | None:
-    """A Python that can import LibreOffice's ``uno`` module (Debian: python3-uno)."""
+    """A Python that can import LibreOffice's ``uno`` module (Debian: python3-uno).
+
+    Probing starts a Python process; one build asks several times, so the answer is kept."""
     candidates = [os.environ.get("LKPJ_UNO_PYTHON")] + list(UNO_PYTHONS)
     for exe in filter(None, candidates):
         if Path(exe).exists():
