@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
 import click
 
+from lkpj_gen.model.findings import ContentError
 from lkpj_gen.numbers import AmountError, parse_amount, parse_decimal, terbilang
-from lkpj_gen.validate.problems import KontenTidakValid
+from lkpj_gen.pipeline import Progress
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 OPSI_KONTEN = click.option(
@@ -22,6 +24,24 @@ OPSI_KONTEN = click.option(
 @click.version_option(package_name="lkpj-gen", message="lkpj %(version)s")
 def main() -> None:
     """Penyusun Laporan Keterangan Pertanggungjawaban (LKPJ) kepala daerah sebagai dokumen Word."""
+
+
+class _Printed(Progress):
+    """Numbered steps with the time since the start, on standard error."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.steps = 0
+
+    def _echo(self, message: str) -> None:
+        click.echo(f"{message}  ({time.monotonic() - self.started:.1f} dtk)", err=True)
+
+    def step(self, message: str) -> None:
+        self.steps += 1
+        self._echo(f"[{self.steps}] {message}")
+
+    def detail(self, message: str) -> None:
+        self._echo(f"  {message}")
 
 
 @main.command(context_settings=CONTEXT)
@@ -37,54 +57,41 @@ def main() -> None:
 def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, tanpa_tata_letak: bool,
           batas_waktu: float) -> None:
     """Menyusun LKPJ tahun TAHUN dari konten menjadi satu dokumen Word."""
-    import time
-
-    from lkpj_gen.finish.libreoffice import LibreOfficeError
-    from lkpj_gen.pipeline import TataLetakGagal
+    from lkpj_gen.pipeline import LayoutMismatch, LibreOfficeError
     from lkpj_gen.pipeline import build as run_build
 
     if buat_pdf and tanpa_tata_letak:
         raise click.UsageError("--pdf memerlukan penataan letak; jangan dipakai bersama --tanpa-tata-letak")
     output = output or Path("output") / f"LKPJ-{tahun}.docx"
     pdf = output.with_suffix(".pdf") if buat_pdf else None
-    started = time.monotonic()
-    step = [0]
-
-    def lapor(message: str) -> None:
-        if not message.startswith(" "):
-            step[0] += 1
-            message = f"[{step[0]}] {message}"
-        click.echo(f"{message}  ({time.monotonic() - started:.1f} dtk)", err=True)
-
     try:
-        hasil = run_build(content_root, tahun, output, tata_letak=not tanpa_tata_letak, pdf=pdf,
-                          batas_waktu=batas_waktu, lapor=lapor)
-    except KontenTidakValid as exc:
-        click.echo(exc.laporan(), err=True)
+        result = run_build(content_root, tahun, output, layout=not tanpa_tata_letak, pdf=pdf,
+                           timeout=batas_waktu, progress=_Printed())
+    except ContentError as exc:
+        click.echo(exc.report(), err=True)
         sys.exit(1)
-    except TataLetakGagal as exc:
+    except LayoutMismatch as exc:
         click.echo("Nomor halaman pada daftar tidak cocok dengan letak judulnya; dokumen tidak ditulis:", err=True)
-        for masalah in exc.masalah:
-            click.echo(f"  - {masalah}", err=True)
+        for problem in exc.problems:
+            click.echo(f"  - {problem}", err=True)
         sys.exit(1)
     except LibreOfficeError as exc:
         click.echo(f"Kesalahan LibreOffice: {exc}. Dokumen lama tidak diubah; gunakan --tanpa-tata-letak untuk draf.", err=True)
         sys.exit(1)
-    click.echo(f"Dokumen ditulis: {hasil.output}")
-    if hasil.pdf:
-        click.echo(f"PDF ditulis: {hasil.pdf}")
-    halaman = f"{hasil.halaman} halaman, " if hasil.halaman else ""
+    plan = result.plan
+    click.echo(f"Dokumen ditulis: {result.output}")
+    if result.pdf:
+        click.echo(f"PDF ditulis: {result.pdf}")
+    halaman = f"{result.pages} halaman, " if result.pages else ""
     click.echo(
-        f"Ringkasan: {halaman}{hasil.bab} bab, {hasil.opd} perangkat daerah, {hasil.tabel} tabel "
-        f"({hasil.tabel_bernomor} bernomor), {hasil.gambar} gambar, {hasil.judul} judul dalam Daftar Isi."
+        f"Ringkasan: {halaman}{plan.summary.chapters} bab, {plan.summary.agencies} perangkat daerah, "
+        f"{plan.summary.tables} tabel ({len(plan.tables)} bernomor), {len(plan.figures)} gambar, "
+        f"{len(plan.contents)} judul dalam Daftar Isi."
     )
-    if hasil.tata_letak == "selesai":
+    if result.layout == "selesai":
         click.echo("Nomor halaman Daftar Isi, Daftar Tabel dan Daftar Gambar sudah diisi dan diperiksa.")
-    elif buat_pdf:
-        click.echo(f"PDF tidak dapat dibuat: {hasil.tata_letak}.", err=True)
-        sys.exit(1)
     else:
-        sebab = "" if tanpa_tata_letak else f" ({hasil.tata_letak})"
+        sebab = "" if tanpa_tata_letak else f" ({result.layout})"
         click.echo(f"Nomor halaman belum diisi{sebab}: terisi saat dokumen dibuka di Word dan bidang (field) diperbarui.")
 
 
@@ -95,22 +102,46 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
               help="Periksa satu berkas saja, misalnya opd/dinkes.yaml (tanpa pemeriksaan antarberkas).")
 def periksa(tahun: int, content_root: Path, berkas: str | None) -> None:
     """Memeriksa konten tahun TAHUN tanpa menulis dokumen."""
-    from lkpj_gen.load.content import check_file, year_folder
-    from lkpj_gen.pipeline import load_and_validate
+    from lkpj_gen.pipeline import check_one, load_and_validate
 
     if berkas:
-        problems = check_file(year_folder(content_root, tahun), berkas)
-        if problems:
-            click.echo(KontenTidakValid(problems).laporan(), err=True)
+        findings = check_one(content_root, tahun, berkas)
+        if findings:
+            click.echo(ContentError(findings).report(), err=True)
             sys.exit(1)
         click.echo(f"Berkas {berkas} valid.")
         return
     try:
-        konten = load_and_validate(content_root, tahun)
-    except KontenTidakValid as exc:
-        click.echo(exc.laporan(), err=True)
+        checked = load_and_validate(content_root, tahun)
+    except ContentError as exc:
+        click.echo(exc.report(), err=True)
         sys.exit(1)
-    click.echo(f"Konten {konten.folder} valid: {len(konten.sources)} berkas diperiksa, tidak ada masalah.")
+    click.echo(f"Konten {checked.konten.folder} valid: {len(checked.konten.sources)} berkas diperiksa, tidak ada masalah.")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@OPSI_KONTEN
+@click.option("--coba", is_flag=True, help="Hanya tampilkan berkas yang akan ditulis ulang; tidak ada yang diubah.")
+def perbarui(tahun: int, content_root: Path, coba: bool) -> None:
+    """Menulis ulang konten tahun TAHUN yang ditulis untuk versi lkpj sebelumnya ke format sekarang.
+
+    Berkas asli disimpan dulu di folder cadangan-perbarui-<waktu> di dalam folder tahun itu.
+    """
+    from lkpj_gen.pipeline import upgrade
+
+    try:
+        changes, backup = upgrade(content_root, tahun, dry_run=coba)
+    except OSError as exc:
+        click.echo(f"Kesalahan: {exc}", err=True)
+        sys.exit(1)
+    if not changes:
+        click.echo(f"Semua berkas konten tahun {tahun} sudah dalam format sekarang; tidak ada yang diubah.")
+        return
+    for path, notes in changes:
+        click.echo(f"{'akan ditulis ulang' if coba else 'ditulis ulang'}: {path} ({'; '.join(notes)})")
+    if backup:
+        click.echo(f"Berkas asli disimpan di {backup}")
 
 
 @main.command("terbilang", context_settings={**CONTEXT, "ignore_unknown_options": True})  # "-11" is a number
@@ -128,3 +159,7 @@ def terbilang_cmd(angka: str, rupiah: bool, kapital: bool) -> None:
     except AmountError as exc:
         click.echo(f"Kesalahan: {exc}" + (f"\nSaran: {exc.hint}" if exc.hint else ""), err=True)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,110 +1,213 @@
-"""The build, stage by stage: load -> validate -> compute -> render -> finish (-> layout)."""
+"""The build, stage by stage: load -> validate -> compute -> render -> finish (-> layout pass).
+
+Each stage depends only on the shared vocabulary below it (``model``, ``numbers``, ``kinds``,
+``templates``); this module is the only one that knows them all and their order.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
-from lkpj_gen.compute.outline import build_plan
-from lkpj_gen.finish import layout
+from lkpj_gen.compute.builder import build_plan
+from lkpj_gen.finish import layout_pass
 from lkpj_gen.finish.libreoffice import LibreOfficeError
 from lkpj_gen.finish.package import write_docx
 from lkpj_gen.finish.pagination import page_labels, verify
-from lkpj_gen.load.content import Konten, load_content
+from lkpj_gen.load.content import read_content, read_file, read_wording, year_folder
+from lkpj_gen.model.findings import ContentError, Finding
+from lkpj_gen.model.konten import Konten
+from lkpj_gen.model.plan import DocumentPlan
 from lkpj_gen.render.document import Renderer
-from lkpj_gen.templates import TEMPLATES_DIR
-from lkpj_gen.validate.problems import KontenTidakValid
-from lkpj_gen.validate.references import check_references
+from lkpj_gen.render.guard import TemplateFailed
+from lkpj_gen.templates import BASE_DOCX, TEMPLATES_DIR, WORDING_FILE
+from lkpj_gen.validate import check_across_files
+from lkpj_gen.validate.content import validate_content, validate_one
+from lkpj_gen.validate.wording import validate_wording
 
 
-class TataLetakGagal(Exception):
+class LayoutMismatch(Exception):
     """The layout pass ran but a Daftar Isi/Tabel/Gambar entry names the wrong page."""
 
-    def __init__(self, masalah: list[str]):
-        self.masalah = masalah
-        super().__init__(f"{len(masalah)} entri daftar menunjuk halaman yang salah")
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} entri daftar menunjuk halaman yang salah")
+
+
+class Progress:
+    """Where a build reports what it is doing; the CLI prints it, tests stay quiet."""
+
+    def step(self, message: str) -> None:
+        pass
+
+    def detail(self, message: str) -> None:
+        pass
 
 
 @dataclass
-class HasilBuild:
+class Checked:
+    """Validated input of one build: the content, the fixed wording and every finding."""
+
+    konten: Konten
+    wording: Any
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "galat"]
+
+
+@dataclass
+class BuildResult:
     output: Path
-    bab: int
-    opd: int
-    tabel: int
-    tabel_bernomor: int
-    gambar: int
-    judul: int
-    halaman: int | None = None  # known only after the layout pass
+    plan: DocumentPlan
+    pages: int | None = None  # known only after the layout pass
     pdf: Path | None = None
-    tata_letak: str = "dilewati"  # "selesai", "dilewati", or why it could not run
+    layout: str = "dilewati"  # "selesai", "dilewati", or why it could not run (Indonesian)
 
 
-def load_and_validate(content_root: Path, tahun: int) -> Konten:
-    """Read every file and check everything; raise KontenTidakValid listing all problems."""
-    konten, problems = load_content(content_root, tahun)
-    problems += check_references(konten)
-    if problems:
-        raise KontenTidakValid(problems)
-    return konten
+def check(content_root: Path, tahun: int, templates_dir: Path = TEMPLATES_DIR) -> Checked:
+    """Read and check everything a build reads; never raises for bad input."""
+    sources, findings = read_content(content_root, tahun)
+    wording_source, found = read_wording(templates_dir, WORDING_FILE)
+    findings += found
+    wording = None
+    if wording_source is not None:
+        wording, found = validate_wording(wording_source)
+        findings += found
+    konten, found = validate_content(sources, tahun)
+    findings += found
+    findings += check_across_files(konten)
+    return Checked(konten, wording, findings)
 
 
-def _quiet(message: str) -> None:
-    pass
+def check_one(content_root: Path, tahun: int, relative: str) -> list[Finding]:
+    """Findings of one content file alone (an agency checking its file before sending it)."""
+    source, findings = read_file(year_folder(content_root, tahun), relative)
+    return findings + (validate_one(source, relative) if source is not None else [])
+
+
+def load_and_validate(content_root: Path, tahun: int, templates_dir: Path = TEMPLATES_DIR) -> Checked:
+    """``check``, raising ``ContentError`` when there is any galat."""
+    checked = check(content_root, tahun, templates_dir)
+    if checked.errors:
+        raise ContentError(checked.errors)
+    return checked
+
+
+def upgrade(content_root: Path, tahun: int, dry_run: bool = False) -> tuple[list[tuple[Path, list[str]]], Path | None]:
+    """Rewrite a year's content files written for an earlier version (``lkpj perbarui``).
+
+    Returns the files changed with what changed, and the folder holding the originals."""
+    from datetime import datetime
+
+    from lkpj_gen.load.migrate import MIGRATIONS
+
+    folder = year_folder(content_root, tahun)
+    changes: list[tuple[Path, list[str]]] = []
+    rewritten: list[tuple[Path, str]] = []
+    for path in sorted([*folder.glob("*.yaml"), *folder.glob("opd/*.yaml")]):
+        text = original = path.read_text(encoding="utf-8-sig")
+        notes = []
+        for note, migration in MIGRATIONS:
+            new = migration(text)
+            if new != text:
+                notes.append(note)
+                text = new
+        if text != original:
+            changes.append((path, notes))
+            rewritten.append((path, text))
+    if dry_run or not rewritten:
+        return changes, None
+    backup = folder / f"cadangan-perbarui-{datetime.now():%Y%m%d-%H%M%S}"
+    for path, text in rewritten:
+        keep = backup / path.relative_to(folder)
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        keep.write_bytes(path.read_bytes())
+        staging = _staging(path)
+        staging.write_text(text, encoding="utf-8")
+        _publish(staging, path)
+    return changes, backup
+
+
+def _staging(target: Path) -> Path:
+    """A file next to ``target`` that only this build uses (renamed into place when all passed)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".sementara", dir=target.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def _publish(staging: Path, target: Path) -> None:
+    """Rename into place with the mode a newly created file gets (mkstemp makes it private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o666 & ~umask)
+    os.replace(staging, target)
 
 
 def build(content_root: Path, tahun: int, output: Path, templates_dir: Path = TEMPLATES_DIR, *,
-          tata_letak: bool = False, pdf: Path | None = None, batas_waktu: float = 600,
-          lapor: Callable[[str], None] = _quiet) -> HasilBuild:
-    """Build the document. With ``tata_letak`` LibreOffice fills and checks the page numbers.
+          layout: bool = False, pdf: Path | None = None, timeout: float = 600,
+          progress: Progress = Progress()) -> BuildResult:
+    """Build the document. With ``layout`` LibreOffice fills and checks the page numbers.
 
     Nothing replaces ``output`` (or ``pdf``) until every stage has succeeded.
     """
-    lapor("Memuat dan memeriksa konten")
-    konten = load_and_validate(content_root, tahun)
-    lapor("Menghitung jumlah, persentase, nomor bab, tabel dan gambar")
-    plan = build_plan(konten, templates_dir)
-    lapor("Menyusun dokumen Word")
-    rendered = Renderer(plan, templates_dir).render()
-    title = f"LKPJ {konten.meta.pemda.nama} Tahun {tahun}"
-    staging = output.parent / f".{output.name}.sementara"
-    pdf_staging = (pdf or output).parent / f".{(pdf or output).stem}.sementara.pdf"
-    write_docx(rendered, templates_dir / "gaya.docx", staging, title)
-    hasil = HasilBuild(output, plan.ringkasan["bab"], plan.ringkasan["opd"], plan.ringkasan["tabel"],
-                       len(rendered.daftar_tabel), len(rendered.daftar_gambar), len(rendered.daftar_isi))
+    progress.step("Memuat dan memeriksa konten")
+    checked = load_and_validate(content_root, tahun, templates_dir)
+    progress.step("Menghitung jumlah, persentase, nomor bab, tabel dan gambar")
+    plan = build_plan(checked.konten, checked.wording, templates_dir)
+    progress.step("Menyusun dokumen Word")
     try:
-        if tata_letak:
-            reason = layout.available()
-            if reason:
-                hasil.tata_letak = reason
-            else:
-                lapor("Menata letak dengan LibreOffice (menghitung nomor halaman)")
-                labels = {}
-
-                def front_texts(page_map: layout.PageMap) -> dict[str, str]:
-                    labels.update(page_labels(rendered, page_map.pages))
-                    return {e.bookmark: labels[e.bookmark].number for e in rendered.depan}
-
-                layout.lay_out(staging, front_texts, pdf_staging, batas_waktu,
-                                          tick=lambda s: lapor(f"  ... LibreOffice masih bekerja ({s:.0f} detik)") if int(s) % 10 == 0 else None)
-                lapor("Menuliskan nomor halaman ke Daftar Isi, Daftar Tabel dan Daftar Gambar")
-                rendered = Renderer(plan, templates_dir).render(halaman=labels)
-                write_docx(rendered, templates_dir / "gaya.docx", staging, title)
-                lapor("Memeriksa nomor halaman terhadap PDF")
-                page_texts = layout.pdf_page_texts(pdf_staging)
-                problems = verify(rendered, labels, page_texts)
+        parts = Renderer(plan, templates_dir).render()
+    except TemplateFailed as exc:
+        raise ContentError(exc.findings) from None
+    assert checked.konten.meta is not None
+    title = f"LKPJ {checked.konten.meta.pemda.nama} Tahun {tahun}"
+    base = templates_dir / BASE_DOCX
+    staging = _staging(output)
+    pdf_staging = _staging(pdf) if pdf else None
+    result = BuildResult(output, plan)
+    try:
+        write_docx(parts, base, staging, title)
+        reason = layout_pass.available() if layout else "dilewati"
+        if reason and pdf:
+            raise LibreOfficeError(f"PDF tidak dapat dibuat: {reason}")
+        if reason:
+            result.layout = reason
+        else:
+            progress.step("Menata letak dengan LibreOffice (menghitung nomor halaman)")
+            pdf_check = pdf_staging or _staging(output.with_suffix(".periksa.pdf"))
+            try:
+                tick = lambda s: progress.detail(f"... LibreOffice masih bekerja ({s:.0f} detik)") if int(s) % 10 == 0 else None  # noqa: E731
+                with layout_pass.LayoutSession(staging, timeout, tick) as session:
+                    labels = page_labels(plan, session.pages)
+                    session.finish({e.bookmark: labels[e.bookmark].number for e in plan.front}, pdf_check)
+                progress.step("Menuliskan nomor halaman ke Daftar Isi, Daftar Tabel dan Daftar Gambar")
+                parts = Renderer(plan, templates_dir).render(labels)
+                write_docx(parts, base, staging, title)
+                progress.step("Memeriksa nomor halaman terhadap PDF")
+                page_texts = layout_pass.pdf_page_texts(pdf_check)
+                problems = verify(plan, labels, page_texts)
                 if problems:
-                    raise TataLetakGagal(problems)
-                hasil.halaman, hasil.tata_letak = len(page_texts), "selesai"
-                if pdf:
-                    os.replace(pdf_staging, pdf)
-                    hasil.pdf = pdf
-        os.replace(staging, output)
+                    raise LayoutMismatch(problems)
+            finally:
+                if pdf_check != pdf_staging:
+                    pdf_check.unlink(missing_ok=True)
+            result.pages, result.layout = len(page_texts), "selesai"
+            if pdf and pdf_staging:
+                _publish(pdf_staging, pdf)
+                result.pdf = pdf
+        _publish(staging, output)
     finally:
         staging.unlink(missing_ok=True)
-        pdf_staging.unlink(missing_ok=True)
-    return hasil
+        if pdf_staging:
+            pdf_staging.unlink(missing_ok=True)
+    return result
 
 
-__all__ = ["build", "load_and_validate", "HasilBuild", "TataLetakGagal", "LibreOfficeError"]
+__all__ = ["build", "check", "check_one", "upgrade", "load_and_validate", "BuildResult", "Checked", "LayoutMismatch",
+           "LibreOfficeError", "Progress"]

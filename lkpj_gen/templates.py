@@ -1,31 +1,75 @@
-"""Where the templates live and the two Jinja environments that use them.
+"""The template layer: where templates live, the fixed wording's schema, and the Jinja environments.
 
 ``templates/`` holds everything a bureau may restyle or reword without touching Python: the base
 Word file with all styles (``gaya.docx``), the WordprocessingML templates of each part, the
-sentence patterns (``kalimat/``) and the fixed wording (``*/teks.yaml``).
+sentence patterns (``kalimat/``) and the fixed wording (``teks.yaml``). The wording is read and
+checked like content (``Wording`` below), so a renamed key is a message, not a crash.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
+from pydantic import create_model
 
+from lkpj_gen.kinds import TABLE_KINDS
+from lkpj_gen.model.types import Model, Teks
 from lkpj_gen.numbers import GayaAngka, format_persen, format_rupiah, terbilang
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+WORDING_FILE = "teks.yaml"
+BASE_DOCX = "gaya.docx"
 
 
-@lru_cache(maxsize=4)
-def load_teks(templates_dir: Path = TEMPLATES_DIR) -> dict:
-    """All ``teks.yaml`` files merged: the trusted fixed wording of headings and column titles."""
-    merged: dict = {}
-    for path in sorted(templates_dir.glob("*/teks.yaml")):
-        merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    return merged
+class WordingDepan(Model):
+    kata_pengantar: Teks
+    daftar_isi: Teks
+    daftar_tabel: Teks
+    halaman: Teks
+    tidak_ada_tabel: Teks
+    tidak_ada_gambar: Teks
+    label_tabel: Teks
+    paraf: Teks
+
+
+class JudulOpd(Model):
+    """Headings 3.1 - 3.3 of every agency section."""
+
+    capaian_program: Teks
+    kinerja_program: Teks
+    kinerja_kegiatan: Teks
+    analisis: Teks
+    kebijakan_strategis: Teks
+    tindak_lanjut_dprd: Teks
+
+
+class WordingBabIII(Model):
+    judul_opd: JudulOpd
+    bagian_kosong: Teks  # printed under a 3.x heading the agency left empty
+
+
+class JudulBagianBabIV(Model):
+    permasalahan: Teks
+    saran: Teks
+
+
+class WordingBabIV(Model):
+    judul_bagian: JudulBagianBabIV
+
+
+# The whole of teks.yaml: the document's own sections plus one section per table kind that has
+# fixed words (declared by the kind itself).
+Wording: type[Model] = create_model(  # type: ignore[call-overload]
+    "Wording",
+    __base__=Model,
+    depan=(WordingDepan, ...),
+    bab_iii=(WordingBabIII, ...),
+    bab_iv=(WordingBabIV, ...),
+    **{key: (kind.table.wording, ...) for key, kind in TABLE_KINDS.items() if kind.table and kind.table.wording},
+)
 
 
 def _env(templates_dir: Path, autoescape: bool) -> jinja2.Environment:
@@ -57,3 +101,10 @@ def xml_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     env = _env(templates_dir, autoescape=True)
     env.globals["pemisah"] = PEMISAH
     return env
+
+
+def sentence_template(pola: str) -> str:
+    return f"kalimat/{pola}.j2"
+
+
+__all__ = ["TEMPLATES_DIR", "WORDING_FILE", "BASE_DOCX", "Wording", "text_env", "xml_env", "sentence_template"]

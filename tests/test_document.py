@@ -316,16 +316,16 @@ def test_kinerja_program_own_value_columns_and_computed_capaian(build_mini):
 def test_kinerja_program_values_must_fit_columns(tmp_path):
     from conftest import write_content
     from lkpj_gen.pipeline import load_and_validate
-    from lkpj_gen.validate.problems import KontenTidakValid
+    from lkpj_gen.model.findings import ContentError
 
     files = mini_files()
     s1 = files["opd/rsud.yaml"]["bab_iii"]["kinerja_program"][0]["kinerja_program"]
     s1["kolom_nilai"] = ["Satuan", "Target"]
     s1["sasaran"][0]["indikator"] = [{"indikator": "A", "nilai": ["%"]}]
     root = write_content(tmp_path / "c", files)
-    with pytest.raises(KontenTidakValid) as exc:
+    with pytest.raises(ContentError) as exc:
         load_and_validate(root, 2023)
-    assert "berisi 1 nilai, padahal kolom_nilai ada 2" in exc.value.laporan()
+    assert "berisi 1 nilai, padahal kolom_nilai ada 2" in exc.value.report()
 
 
 def test_cover_logo_from_the_content_folder(build_mini):

@@ -11,22 +11,22 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, Built, assert_toc_points_at_its_pages, footer, mini_files, pdf_pages, toc_lines, write_content
-from lkpj_gen.finish import layout
+from lkpj_gen.finish import layout_pass as layout
 from lkpj_gen.finish.libreoffice import LibreOfficeError, convert
-from lkpj_gen.pipeline import TataLetakGagal, build
+from lkpj_gen.pipeline import LayoutMismatch, build
 
 pytestmark = pytest.mark.skipif(layout.available() is not None, reason=f"tata letak tidak tersedia: {layout.available()}")
 
 @pytest.fixture(scope="session")
 def laid_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("layout") / "LKPJ-2023.docx"
-    result = build(REPO / "content", 2023, out, tata_letak=True, pdf=out.with_suffix(".pdf"))
+    result = build(REPO / "content", 2023, out, layout=True, pdf=out.with_suffix(".pdf"))
     return result, Built(out), pdf_pages(out.with_suffix(".pdf"))
 
 
 def test_every_list_entry_names_the_page_its_text_is_on(laid_out):
     result, built, pages = laid_out
-    assert result.tata_letak == "selesai" and result.halaman == len(pages)
+    assert result.layout == "selesai" and result.pages == len(pages)
     entries = toc_lines(pages)
     assert len(entries) >= len(built.toc_entries()) - 5  # long entries wrap; their last line carries the page
     assert assert_toc_points_at_its_pages(pages) == len(entries) - 4  # all but the 4 front-matter entries
@@ -35,7 +35,7 @@ def test_every_list_entry_names_the_page_its_text_is_on(laid_out):
 def test_footers_are_roman_in_front_matter_and_chapter_prefixed_after(laid_out):
     _, _, pages = laid_out
     labels = [footer(p) for p in pages]
-    from lkpj_gen.compute.outline import roman
+    from lkpj_gen.numbers import roman
 
     front = labels[1:labels.index("I-1")]
     assert front == [roman(n).lower() for n in range(1, len(front) + 1)]
@@ -68,23 +68,23 @@ def test_libreoffice_resave_shows_the_same_numbers(laid_out, tmp_path):
 
 def test_wrong_page_is_reported_and_nothing_is_written(tmp_path, monkeypatch):
     from lkpj_gen import pipeline
-    from lkpj_gen.finish.pagination import Label
+    from lkpj_gen.model.plan import PageLabel as Label
 
     root = write_content(tmp_path / "c", mini_files())
     out = tmp_path / "o.docx"
     out.write_bytes(b"versi lama")
     original = pipeline.page_labels
 
-    def shifted(rendered, pages):
-        labels = original(rendered, pages)
-        first = rendered.daftar_isi[1].bookmark
+    def shifted(plan, pages):
+        labels = original(plan, pages)
+        first = plan.contents[1].bookmark
         labels[first] = Label(labels[first].prefix, str(int(labels[first].number) + 1))
         return labels
 
     monkeypatch.setattr(pipeline, "page_labels", shifted)
-    with pytest.raises(TataLetakGagal) as exc:
-        build(root, 2023, out, tata_letak=True)
-    assert "1.1. Dasar Hukum" in exc.value.masalah[0] and "I-2" in exc.value.masalah[0]
+    with pytest.raises(LayoutMismatch) as exc:
+        build(root, 2023, out, layout=True)
+    assert "1.1. Dasar Hukum" in exc.value.problems[0] and "I-2" in exc.value.problems[0]
     assert out.read_bytes() == b"versi lama"
 
 
@@ -92,7 +92,7 @@ def test_timeout_is_a_clear_error_and_leaves_no_office_running(tmp_path):
     root = write_content(tmp_path / "c", mini_files())
     out = tmp_path / "o.docx"
     with pytest.raises(LibreOfficeError, match="batas waktu"):
-        build(root, 2023, out, tata_letak=True, batas_waktu=0.5)
+        build(root, 2023, out, layout=True, timeout=0.5)
     assert not out.exists()
     leftover = subprocess.run(["pgrep", "-f", f"UserInstallation=file://{tmp_path}"], capture_output=True)
     assert subprocess.run(["pgrep", "-f", "lkpj-lo-"], capture_output=True).stdout.strip() == b"" or leftover.returncode
@@ -104,7 +104,7 @@ def test_two_builds_at_once_do_not_collide(tmp_path):
 
     def run(i):
         try:
-            results[i] = build(roots[i], 2023, tmp_path / f"o{i}.docx", tata_letak=True)
+            results[i] = build(roots[i], 2023, tmp_path / f"o{i}.docx", layout=True)
         except Exception as exc:  # noqa: BLE001
             errors.append(exc)
 
@@ -113,7 +113,7 @@ def test_two_builds_at_once_do_not_collide(tmp_path):
         t.start()
     for t in threads:
         t.join()
-    assert not errors and all(r.tata_letak == "selesai" for r in results.values())
+    assert not errors and all(r.layout == "selesai" for r in results.values())
 
 
 def test_cli_without_libreoffice_still_builds_and_says_so(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from conftest import mini_files, write_content
 from lkpj_gen.cli import main
-from lkpj_gen.validate.problems import KontenTidakValid
+from lkpj_gen.model.findings import ContentError
 
 
 def build_cli(root: Path, out: Path):
@@ -53,12 +53,12 @@ def test_reference_problems_name_the_line(tmp_path):
     root = write_content(tmp_path / "c", files)
     from lkpj_gen.pipeline import load_and_validate
 
-    with pytest.raises(KontenTidakValid) as exc:
+    with pytest.raises(ContentError) as exc:
         load_and_validate(root, 2023)
-    (problem,) = exc.value.masalah
+    (problem,) = exc.value.findings
     lines = (root / "2023" / "bab_i.yaml").read_text(encoding="utf-8").splitlines()
-    assert "[[tabel:tidak_ada]]" in lines[problem.baris - 1]
-    assert "tidak ditemukan" in problem.pesan
+    assert "[[tabel:tidak_ada]]" in lines[problem.line - 1]
+    assert "tidak ditemukan" in problem.message
 
 
 def test_failed_build_leaves_previous_document_untouched(tmp_path):
@@ -71,7 +71,7 @@ def test_failed_build_leaves_previous_document_untouched(tmp_path):
     result = build_cli(root, out)
     assert result.exit_code == 1 and "bab_v.yaml:1: penulisan YAML tidak valid" in result.output
     assert out.read_bytes() == before
-    assert list(tmp_path.glob(".out.docx.*")) == []  # no temporary file left behind
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left behind
 
 
 def test_interrupted_write_keeps_previous_document(tmp_path, monkeypatch):
@@ -90,7 +90,7 @@ def test_interrupted_write_keeps_previous_document(tmp_path, monkeypatch):
         from lkpj_gen.pipeline import build
 
         build(root, 2023, out)
-    assert out.read_bytes() == before and list(tmp_path.glob(".out.docx.*")) == []
+    assert out.read_bytes() == before and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_parent_amount_typed_over_children_is_an_error(tmp_path):

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from lkpj_gen.render.document import Rendered
+from lkpj_gen.model.parts import DocumentParts
 
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -80,7 +80,7 @@ def _package_rels() -> bytes:
     ).encode()
 
 
-def write_docx(rendered: Rendered, base_template: Path, output: Path, title: str) -> None:
+def write_docx(rendered: DocumentParts, base_template: Path, output: Path, title: str) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(base_template) as base:
         names = base.namelist()
@@ -109,7 +109,7 @@ def write_docx(rendered: Rendered, base_template: Path, output: Path, title: str
     parts = {n: d for n, d in parts.items() if not n.startswith("customXml")}
     written = set(parts) | {"word/document.xml", "docProps/core.xml"}
     for override in content_types.findall(f"{{{CT}}}Override"):
-        if override.get("PartName").lstrip("/") not in written:
+        if (override.get("PartName") or "").lstrip("/") not in written:
             content_types.remove(override)
 
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)

@@ -1,121 +1,70 @@
-"""Load one year's content folder into models, collecting every problem before giving up."""
+"""Read the input files of one build: every content file of a year, and the fixed wording.
+
+Reading only: a file becomes a ``SourceFile`` (data plus positions) or findings that say why it
+could not be read. Checking the data against the models is the validate stage's job.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkpj_gen.model.dokumen import Bab, BabIII, Depan, Meta, Opd
-from lkpj_gen.validate.problems import KontenTidakValid, Masalah
-from lkpj_gen.validate.schema import validate_file
+from lkpj_gen.model.findings import Finding
+from lkpj_gen.model.konten import TOP_FILES
+from lkpj_gen.model.source import SourceFile, SourceSet
 
-from .yaml_source import SourceFile, YamlSyntaxError, read_yaml
-
-# Chapter files and their models, in document order.
-CHAPTER_FILES: dict[str, type] = {
-    "depan": Depan,
-    "bab_i": Bab,
-    "bab_ii": Bab,
-    "bab_iii": BabIII,
-    "bab_iv": Bab,
-    "bab_v": Bab,
-}
-
-
-@dataclass
-class Konten:
-    """Everything one year's document is built from, validated."""
-
-    folder: Path
-    meta: Meta
-    depan: Depan
-    bab: dict[str, Bab | BabIII]
-    opd: dict[str, Opd]
-    sources: dict[str, SourceFile] = field(default_factory=dict)  # "meta", "bab_i", "opd/dinkes", ...
-
-    @property
-    def tahun(self) -> int:
-        return self.meta.tahun
+from .yaml_source import read_yaml
 
 
 def year_folder(content_root: Path, tahun: int) -> Path:
     return content_root / str(tahun)
 
 
-def _read(path: Path, problems: list[Masalah]) -> SourceFile | None:
-    if not path.exists():
-        problems.append(Masalah(path, None, "", "berkas tidak ditemukan"))
-        return None
-    try:
-        return read_yaml(path)
-    except YamlSyntaxError as exc:
-        problems.append(Masalah(exc.path, exc.line, "", exc.message))
-        return None
+def _read_into(sources: SourceSet, findings: list[Finding], name: str, path: Path) -> None:
+    if not path.is_file():
+        why = "berkas tidak ditemukan" if not path.exists() else "bukan berkas biasa (mungkin folder)"
+        findings.append(Finding.in_file(path, why))
+        if path.exists():
+            sources.unreadable.add(name)
+        return
+    source, found = read_yaml(path)
+    findings += found
+    if source is None:
+        sources.unreadable.add(name)
+    else:
+        sources.files[name] = source
 
 
-def model_for(relative: str) -> type:
-    """The model of a content file, from its path inside the year's folder ("opd/dinkes.yaml")."""
-    path = Path(relative)
-    if path.parent.name == "opd":
-        return Opd
-    return {"meta": Meta, **CHAPTER_FILES}[path.stem]
-
-
-def check_file(folder: Path, relative: str) -> list[Masalah]:
-    """Schema problems of one file only: lets an agency check its own file before sending it."""
-    problems: list[Masalah] = []
-    try:
-        model = model_for(relative)
-    except KeyError:
-        return [Masalah(folder / relative, None, "", "nama berkas tidak dikenal (meta, depan, bab_i ... bab_v, atau opd/<nama>.yaml)")]
-    source = _read(folder / relative, problems)
-    if source is not None:
-        problems += validate_file(source, model)[1]
-    return problems
-
-
-def load_content(content_root: Path, tahun: int) -> tuple[Konten, list[Masalah]]:
-    """Read and validate every file of ``content_root/<tahun>/``; return what loaded and the problems."""
+def read_content(content_root: Path, tahun: int) -> tuple[SourceSet, list[Finding]]:
+    """Every content file of ``content_root/<tahun>/``: the top files and ``opd/*.yaml``."""
     folder = year_folder(content_root, tahun)
+    sources, findings = SourceSet(folder), list[Finding]()
     if not folder.is_dir():
-        raise KontenTidakValid([Masalah(folder, None, "", f"folder konten tahun {tahun} tidak ditemukan")])
-    problems: list[Masalah] = []
-    sources: dict[str, SourceFile] = {}
-    models: dict[str, object] = {}
-
-    for name, model in {"meta": Meta, **CHAPTER_FILES}.items():
-        source = _read(folder / f"{name}.yaml", problems)
-        if source is None:
+        return sources, [Finding.in_file(folder, f"folder konten tahun {tahun} tidak ditemukan")]
+    for name in TOP_FILES:
+        _read_into(sources, findings, name, folder / f"{name}.yaml")
+    opd = folder / "opd"
+    for path in sorted(opd.iterdir()) if opd.is_dir() else []:
+        if path.name.startswith("."):
             continue
-        sources[name] = source
-        models[name], found = validate_file(source, model)
-        problems += found
+        if path.suffix == ".yaml":
+            _read_into(sources, findings, f"opd/{path.stem}", path)
+        elif path.suffix.lower() in (".yml", ".yaml"):
+            findings.append(Finding.in_file(
+                path, "berkas perangkat daerah harus berakhiran .yaml (huruf kecil)",
+                f"ganti nama berkas menjadi {path.stem}.yaml"))
+    return sources, findings
 
-    opd: dict[str, Opd] = {}
-    for path in sorted((folder / "opd").glob("*.yaml")):
-        source = _read(path, problems)
-        if source is None:
-            continue
-        sources[f"opd/{path.stem}"] = source
-        parsed, found = validate_file(source, Opd)
-        problems += found
-        if parsed is not None:
-            opd[path.stem] = parsed
 
-    meta = models.get("meta")
-    if isinstance(meta, Meta) and meta.tahun != tahun:
-        problems.append(
-            Masalah(sources["meta"].path, sources["meta"].line_of(("tahun",)), "tahun",
-                    f"tahun {meta.tahun} tidak sama dengan tahun folder ({tahun})")
-        )
-    # Files that failed stay None: the cross-file checks still run on the rest, so an author
-    # sees every problem in one go.
-    konten = Konten(
-        folder=folder,
-        meta=meta,  # type: ignore[arg-type]
-        depan=models.get("depan"),  # type: ignore[arg-type]
-        bab={name: models.get(name) for name in CHAPTER_FILES if name != "depan"},  # type: ignore[misc]
-        opd=opd,
-        sources=sources,
-    )
-    return konten, problems
+def read_file(folder: Path, relative: str) -> tuple[SourceFile | None, list[Finding]]:
+    """One content file, for checking a single agency file before it is sent."""
+    sources, findings = SourceSet(folder), list[Finding]()
+    _read_into(sources, findings, relative, folder / relative)
+    return sources.files.get(relative), findings
+
+
+def read_wording(templates_dir: Path, name: str) -> tuple[SourceFile | None, list[Finding]]:
+    """The fixed wording (``templates/teks.yaml``), read like content so mistakes get a line."""
+    path = templates_dir / name
+    if not path.is_file():
+        return None, [Finding.in_file(path, "berkas kata-kata tetap tidak ditemukan")]
+    return read_yaml(path)

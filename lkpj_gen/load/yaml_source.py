@@ -1,84 +1,146 @@
-"""Read YAML while remembering the line of every key and item.
+"""Read a YAML file into plain data while remembering the line of every key and item.
 
-Validation errors must name the file and line an author has to fix; pydantic only knows the
-path inside the data (``('bab_iii', 'kinerja_kegiatan', 0, 'program', 2, 'anggaran')``). We
-therefore build the Python data ourselves from PyYAML's node tree and keep a map from each path
-to the line where it is written.
+Validation must name the file and line an author has to fix, while pydantic only knows the path
+inside the data. We therefore build the Python data ourselves from PyYAML's node tree and keep a
+map from each path to its line (``SourceFile``).
+
+Content is data typed by people, so only plain YAML is accepted; each of these is a finding with
+its line instead of a surprise: a file that is not UTF-8, control characters, a key written twice
+(the second would silently win), anchors and aliases (``&a`` / ``*a``: an alias bomb of a few
+hundred bytes can expand to billions of nodes), merge keys (``<<``), explicit tags (``!x``), keys
+that are not text, and nesting deeper than any content needs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import codecs
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-Path_ = tuple[Any, ...]
-
-
-@dataclass
-class SourceFile:
-    """Data of one content file plus where each piece of it was written."""
-
-    path: Path
-    data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
-
-    def line_of(self, loc: Path_) -> int | None:
-        """Line of the deepest written ancestor of ``loc`` (pydantic adds tags we never wrote)."""
-        loc = tuple(loc)
-        while loc:
-            if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return self.lines.get(())
-
-
-class YamlSyntaxError(Exception):
-    def __init__(self, path: Path, line: int | None, message: str):
-        super().__init__(message)
-        self.path = path
-        self.line = line
-        self.message = message
-
-
-def _construct(node: yaml.Node, loc: Path_, lines: dict[Path_, int], loader: yaml.SafeLoader) -> Any:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            lines[loc + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, loc + (key,), lines, loader)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, loc + (i,), lines, loader) for i, item in enumerate(node.value)]
-    # Scalars keep YAML's own typing: `1.000` stays the float 1.0 so the money parser can reject it.
-    return loader.construct_object(node, deep=True)
-
+from lkpj_gen.model.findings import Finding
+from lkpj_gen.model.source import Loc, SourceFile
 
 # libyaml's parser is about twenty times faster than the pure-Python one; both give line marks.
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+MAX_DEPTH = 100  # the deepest real content (nested lists in BAB III) is under 20
+
+_UTF8_HINT = ("Simpan berkas sebagai UTF-8: di Notepad pilih Simpan Sebagai lalu Pengodean 'UTF-8'; "
+              "di editor lain pilih encoding 'UTF-8'.")
 
 
-def read_yaml(path: Path) -> SourceFile:
-    text = path.read_text(encoding="utf-8")
-    loader = _PARSER(text)
+class _Refused(Exception):
+    def __init__(self, line: int | None, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.line, self.message, self.hint = line, message, hint
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _Refused(None, "berkas disimpan dengan pengodean UTF-16, bukan UTF-8", _UTF8_HINT)
     try:
-        node = loader.get_single_node()
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise _Refused(line, "berkas tidak tersimpan dengan pengodean UTF-8 (mungkin ANSI/Latin-1): "
+                             f"bita 0x{data[exc.start]:02X} tidak dapat dibaca", _UTF8_HINT) from None
+
+
+class _Builder:
+    """Node tree -> plain data, refusing what content must not contain."""
+
+    def __init__(self) -> None:
+        self.lines: dict[Loc, int] = {}
+        self.seen: set[int] = set()
+        self.scalars = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise _Refused(line, f"susunan bertingkat lebih dari {MAX_DEPTH} tingkat")
+        if id(node) in self.seen:
+            raise _Refused(line, "anchor dan alias YAML (&nama / *nama) tidak dipakai lagi dalam konten",
+                           "tulis isinya lengkap di setiap tempat; 'lkpj perbarui <tahun>' melakukannya otomatis")
+        self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            raise _Refused(line, f"tag YAML '{node.tag}' tidak dipakai dalam konten", "hapus tag itu (tanda ! dan !!)")
+        self.lines.setdefault(loc, line)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        """Scalars keep YAML's own typing: `1.000` stays the float 1.0 so the money parser can refuse it."""
+        line = node.start_mark.line + 1
+        if node.tag not in _PLAIN_TAGS:
+            raise _Refused(line, f"tag YAML '{node.tag}' tidak dipakai dalam konten", "hapus tag itu (tanda ! dan !!)")
+        try:
+            return self.scalars.construct_object(node, deep=True)
+        except ValueError as exc:
+            if "digits" in str(exc):  # Python refuses to convert integers of more than 4300 digits
+                raise _Refused(line, "angka terlalu panjang (lebih dari 4300 angka)") from None
+            raise _Refused(line, f"nilai '{node.value[:40]}' tidak dapat dibaca") from None
+        except yaml.YAMLError:
+            raise _Refused(line, f"nilai '{node.value[:40]}' tidak dapat dibaca") from None
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == _CORE + "merge":
+                raise _Refused(line, "kunci gabungan YAML (<<) tidak dipakai dalam konten", "tulis isinya lengkap")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(line, "kunci harus berupa teks, bukan daftar atau pemetaan")
+            key = self._scalar(key_node)
+            if not isinstance(key, str):
+                raise _Refused(line, f"kunci '{key_node.value}' dibaca YAML sebagai {type(key).__name__}, bukan teks",
+                               f'tulis kunci dalam tanda kutip, misalnya "{key_node.value}":')
+            if key in result:
+                raise _Refused(line, f"kunci '{key}' ditulis dua kali (baris {first_line[key]} dan {line}); "
+                                     "yang kedua akan menimpa yang pertama", "hapus salah satunya")
+            first_line[key] = line
+            self.lines[loc + (key,)] = line
+            result[key] = self.build(value_node, loc + (key,), depth + 1)
+        return result
+
+
+def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
+    """The file's data with a line for every path, or the findings that stop it being read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Finding.in_file(path, f"berkas tidak dapat dibaca: {exc.strerror or exc}")]
+    try:
+        text = _decode(data)
+        loader = _PARSER(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        builder = _Builder()
+        value = builder.build(node, ()) if node is not None else None
+    except _Refused as exc:
+        return None, [Finding.in_file(path, exc.message, exc.hint, line=exc.line)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        return None, [Finding.in_file(path, f"berkas berisi karakter kendali U+{exc.character:04X} yang tidak boleh ada",
+                                      "hapus karakter itu (sering terbawa saat menyalin dari Word atau PDF)", line=line)]
     except yaml.MarkedYAMLError as exc:
         # The context mark points where the unfinished construct began (an unclosed bracket or
         # quote); the problem mark often points only at the end of the file.
         mark = exc.context_mark or exc.problem_mark
-        line = mark.line + 1 if mark else None
-        raise YamlSyntaxError(
-            path, line,
+        return None, [Finding.in_file(
+            path,
             "penulisan YAML tidak valid di sekitar baris ini (periksa indentasi, titik dua, tanda kutip "
             f"dan kurung yang belum ditutup); keterangan teknis: {exc.problem or exc}",
-        ) from exc
-    finally:
-        loader.dispose()
-    lines: dict[Path_, int] = {}
-    data = _construct(node, (), lines, yaml.SafeLoader("")) if node is not None else None
-    return SourceFile(path=path, data=data, lines=lines)
+            line=mark.line + 1 if mark else None,
+        )]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, [Finding.in_file(path, f"penulisan YAML tidak valid: {exc}")]
+    return SourceFile(path=path, data=value, lines=builder.lines), []

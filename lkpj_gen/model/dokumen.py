@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .blok import Isi
+from lkpj_gen.kinds import Isi
 from .types import Model, Teks, Uang
 
 

@@ -2,29 +2,54 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 from lkpj_gen.numbers import parse_amount, parse_decimal
 
+# Characters XML 1.0 forbids: a Word document containing one cannot be opened at all.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
-def _as_money(value):
+
+def _as_money(value: Any) -> Decimal:
     return parse_amount(value)
 
 
-def _as_number(value):
+def _as_number(value: Any) -> Decimal:
     return parse_decimal(value)
 
 
-def _as_text(value):
-    # Authors often write a bare number where a text cell is meant ("100%", 2023, 12,5):
-    # keep it as written instead of failing. Floats are refused: YAML already changed them.
+def _as_text(value: Any) -> Any:
+    """Text as the author meant it; values YAML silently turned into something else are refused."""
     if isinstance(value, bool):
-        return value
+        raise ValueError(
+            f"YAML membaca nilai ini sebagai {'true' if value else 'false'} (ya/tidak), bukan teks; "
+            'tulis dalam tanda kutip, misalnya "No" atau "Ya"'
+        )
+    if isinstance(value, float):
+        raise ValueError(
+            f"YAML membaca nilai ini sebagai bilangan pecahan {value!r} sehingga penulisannya bisa berubah "
+            '(12.50 menjadi 12.5); tulis dalam tanda kutip, misalnya "12,50"'
+        )
+    if isinstance(value, (date, datetime)):
+        raise ValueError(f"YAML membaca nilai ini sebagai tanggal ({value}); tulis dalam tanda kutip")
     if isinstance(value, int):
-        return str(value)
+        return str(value)  # a bare number where text is meant ("2023") is kept as written
+    return value
+
+
+def xml_safe(value: str) -> str:
+    """Refuse characters a Word document cannot contain (control characters pasted from Word/PDF)."""
+    bad = _NOT_XML.search(value)
+    if bad:
+        raise ValueError(
+            f"teks berisi karakter kendali U+{ord(bad.group()):04X} yang tidak boleh ada dalam dokumen Word; "
+            "hapus karakter itu (sering terbawa saat menyalin dari Word atau PDF)"
+        )
     return value
 
 
@@ -34,7 +59,7 @@ Uang = Annotated[Decimal, BeforeValidator(_as_money)]
 Angka = Annotated[Decimal, BeforeValidator(_as_number)]
 """A non-money quantity (counts, people), parsed by the same strict rule as money."""
 
-Teks = Annotated[str, BeforeValidator(_as_text), StringConstraints(strip_whitespace=True)]
+Teks = Annotated[str, BeforeValidator(_as_text), StringConstraints(strip_whitespace=True), AfterValidator(xml_safe)]
 """Agency text: data, never template code. May hold **tebal**, *miring* and [[...]] references."""
 
 
@@ -44,7 +69,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
-def raise_at(title: str, errors: list[tuple[tuple, str]]) -> None:
+def raise_at(title: str, errors: list[tuple[tuple[Any, ...], str]]) -> None:
     """Raise errors located inside a model (pydantic prefixes the model's own location)."""
     if errors:
         from pydantic import ValidationError

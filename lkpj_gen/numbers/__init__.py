@@ -1,4 +1,4 @@
-"""Numbers in an LKPJ: strict parsing, Indonesian formatting, terbilang.
+"""Numbers in an LKPJ: strict parsing, Indonesian formatting, terbilang, numerals.
 
 Amounts are ``Decimal`` end to end: read with ``parse_amount``/``parse_decimal``,
 shown with the ``format_*`` functions (half-up rounding, see ``round_half_up``).
@@ -14,6 +14,7 @@ from .format import (
     persen,
     round_half_up,
 )
+from .numerals import letters, list_marker, roman
 from .parse import AmountError, parse_amount, parse_decimal
 from .terbilang import BATAS_TERBILANG, terbilang
 
@@ -26,9 +27,12 @@ __all__ = [
     "format_persen",
     "format_rupiah",
     "format_sel",
+    "letters",
+    "list_marker",
     "parse_amount",
     "parse_decimal",
     "persen",
+    "roman",
     "round_half_up",
     "terbilang",
 ]

@@ -1,0 +1,1 @@
+"""Stage 4, render: the plan -> WordprocessingML parts, through the templates (autoescaped)."""

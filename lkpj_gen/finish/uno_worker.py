@@ -1,6 +1,6 @@
 """Layout worker: runs under the system Python that has LibreOffice's ``uno`` module.
 
-Not imported by the package: ``finish/layout.py`` starts it as ``/usr/bin/python3 lo_layout.py``
+Not imported by the package: ``finish/layout_pass.py`` starts it as ``/usr/bin/python3 uno_worker.py``
 and talks to it with one JSON object per line:
 
     -> {"pages": {"<bookmark>": <page in the layout>, ...}}             (after loading the .docx)
@@ -21,9 +21,9 @@ import sys
 import time
 from pathlib import Path
 
-import uno  # noqa: F401  (provided by Debian's python3-uno)
-from com.sun.star.beans import PropertyValue
-from com.sun.star.connection import NoConnectException
+import uno  # type: ignore[import-not-found]  # noqa: F401  (provided by Debian's python3-uno)
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
 
 def prop(name: str, value) -> PropertyValue:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from lkpj_gen.compute.plan import Sel, TabelSiap
+from lkpj_gen.model.plan import Cell, PageSetup, Table
 
 MM = 1440 / 25.4  # twips per millimetre
 PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
@@ -15,31 +15,31 @@ CELL_PT = 9
 
 @dataclass(frozen=True)
 class Page:
-    kertas: str
-    margin_atas_mm: float
-    margin_bawah_mm: float
-    margin_kiri_mm: float
-    margin_kanan_mm: float
+    setup: PageSetup
 
-    def size(self, lanskap: bool) -> tuple[int, int]:
-        w, h = (round(v * MM) for v in PAPER_MM[self.kertas])
-        return (h, w) if lanskap else (w, h)
+    def size(self, landscape: bool) -> tuple[int, int]:
+        w, h = (round(v * MM) for v in PAPER_MM[self.setup.kertas])
+        return (h, w) if landscape else (w, h)
 
-    def text_width(self, lanskap: bool = False) -> int:
-        return self.size(lanskap)[0] - round((self.margin_kiri_mm + self.margin_kanan_mm) * MM)
+    def _margins(self) -> tuple[int, int, int, int]:
+        s = self.setup
+        return (round(s.margin_atas_mm * MM), round(s.margin_kanan_mm * MM), round(s.margin_bawah_mm * MM),
+                round(s.margin_kiri_mm * MM))
 
-    def text_height(self, lanskap: bool = False) -> int:
-        return self.size(lanskap)[1] - round((self.margin_atas_mm + self.margin_bawah_mm) * MM)
+    def text_width(self, landscape: bool = False) -> int:
+        return self.size(landscape)[0] - round((self.setup.margin_kiri_mm + self.setup.margin_kanan_mm) * MM)
 
-    def sectpr(self, lanskap: bool = False, footer_rid: str | None = None, page_start: int | None = None,
+    def text_height(self, landscape: bool = False) -> int:
+        return self.size(landscape)[1] - round((self.setup.margin_atas_mm + self.setup.margin_bawah_mm) * MM)
+
+    def sectpr(self, landscape: bool = False, footer_rid: str | None = None, page_start: int | None = None,
                page_format: str = "decimal") -> str:
         """``<w:sectPr>`` of a section; numbering restarts only where ``page_start`` is given."""
-        w, h = self.size(lanskap)
-        orient = ' w:orient="landscape"' if lanskap else ""
+        w, h = self.size(landscape)
+        orient = ' w:orient="landscape"' if landscape else ""
         footer = f'<w:footerReference w:type="default" r:id="{footer_rid}"/>' if footer_rid else ""
         start = f' w:start="{page_start}"' if page_start is not None else ""
-        top, bottom = round(self.margin_atas_mm * MM), round(self.margin_bawah_mm * MM)
-        left, right = round(self.margin_kiri_mm * MM), round(self.margin_kanan_mm * MM)
+        top, right, bottom, left = self._margins()
         return (
             f'<w:sectPr>{footer}<w:type w:val="nextPage"/><w:pgSz w:w="{w}" w:h="{h}"{orient}/>'
             f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" '
@@ -48,14 +48,14 @@ class Page:
         )
 
 
-@dataclass
+@dataclass(frozen=True)
 class TableLayout:
     widths: list[int]  # twips per grid column
     can_split: list[bool]  # per body row: True only for rows taller than a page
 
 
-def _text_of(cell: Sel) -> str:
-    return "".join(r.teks for r in cell.runs)
+def _text_of(cell: Cell) -> str:
+    return "".join(r.text for r in cell.runs)
 
 
 def _estimated_lines(text: str, width_twips: int) -> int:
@@ -70,18 +70,18 @@ def _estimated_lines(text: str, width_twips: int) -> int:
 GRID_TWIPS = 72
 
 
-def table_layout(table: TabelSiap, page: Page) -> TableLayout:
-    total = page.text_width(table.lanskap)
-    rel = table.lebar_kolom
+def table_layout(table: Table, page: Page) -> TableLayout:
+    total = page.text_width(table.landscape)
+    rel = table.widths
     widths = [int(total * w / sum(rel) / GRID_TWIPS) * GRID_TWIPS for w in rel]
     line_twips = CELL_PT * 20 * 1.2
-    page_height = page.text_height(table.lanskap) * 0.8
+    page_height = page.text_height(table.landscape) * 0.8
     can_split = []
-    for row in table.baris:
+    for row in table.rows:
         col, tallest = 0, 1
         for cell in row:
-            width = sum(widths[col:col + cell.lebar]) - 114
+            width = sum(widths[col:col + cell.span]) - 114
             tallest = max(tallest, _estimated_lines(_text_of(cell), width))
-            col += cell.lebar
+            col += cell.span
         can_split.append(tallest * line_twips > page_height)
     return TableLayout(widths, can_split)

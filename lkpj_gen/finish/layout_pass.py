@@ -14,14 +14,13 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .libreoffice import LibreOfficeError, find_soffice
 
-WORKER = Path(__file__).with_name("lo_layout.py")
+WORKER = Path(__file__).with_name("uno_worker.py")
 UNO_PYTHONS = ("/usr/bin/python3", "/usr/local/bin/python3")
 
 
@@ -48,58 +47,72 @@ def available() -> str | None:
     return None
 
 
-@dataclass
-class PageMap:
-    # bookmark -> page in LibreOffice's layout. Counts the blank pages LibreOffice inserts before a
-    # section that restarts on an odd number (not exported to PDF, not made by Word), so only
-    # differences within one chapter are meaningful.
-    pages: dict[str, int]
+class LayoutSession:
+    """LibreOffice with one document loaded: ``pages`` says where each bookmark landed; then
+    ``finish`` fixes the page texts LibreOffice cannot compute and exports the PDF.
 
+        with LayoutSession(docx, timeout) as session:
+            labels = page_labels(plan, session.pages)
+            session.finish({...}, pdf)
+    """
 
-def lay_out(docx: Path, replace: Callable[[PageMap], dict[str, str]], pdf: Path | None,
-            timeout: float = 600, tick: Callable[[float], None] | None = None) -> PageMap:
-    """Run LibreOffice on ``docx``: measure bookmark pages, then (after ``replace`` has turned the
-    measured pages into texts for fields LibreOffice cannot format) export ``pdf`` if given."""
-    reason = available()
-    if reason:
-        raise LibreOfficeError(reason)
-    with tempfile.TemporaryDirectory(prefix="lkpj-lo-") as profile:
+    def __init__(self, docx: Path, timeout: float = 600, tick: Callable[[float], None] | None = None):
+        self.docx, self.timeout, self.tick = docx, timeout, tick
+        self.pages: dict[str, int] = {}
+
+    def __enter__(self) -> "LayoutSession":
+        reason = available()
+        if reason:
+            raise LibreOfficeError(reason)
+        python, soffice = uno_python(), find_soffice()
+        assert python is not None and soffice is not None
+        self._profile = tempfile.TemporaryDirectory(prefix="lkpj-lo-")
         pipe = f"lkpj_{os.getpid()}_{uuid.uuid4().hex[:8]}"  # two builds at once never share one
-        worker = subprocess.Popen(
-            [uno_python(), str(WORKER), str(docx.resolve()), find_soffice(), profile, pipe, str(timeout)],
+        self.worker = subprocess.Popen(
+            [python, str(WORKER), str(self.docx.resolve()), soffice, self._profile.name, pipe, str(self.timeout)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             start_new_session=True,
         )
-        office_pid: list[int] = []
-        done = threading.Event()
+        self.office_pid: list[int] = []
+        self.done = threading.Event()
         started = time.monotonic()
 
         def watchdog() -> None:
-            while not done.wait(1.0):
+            while not self.done.wait(1.0):
                 elapsed = time.monotonic() - started
-                if tick:
-                    tick(elapsed)
-                if elapsed > timeout:
-                    _kill(worker.pid, office_pid)
+                if self.tick:
+                    self.tick(elapsed)
+                if elapsed > self.timeout:
+                    _kill(self.worker.pid, self.office_pid)
                     return
 
         threading.Thread(target=watchdog, daemon=True).start()
         try:
-            office_pid.append(_read(worker, timeout)["pid"])
-            answer = _read(worker, timeout)
-            page_map = PageMap({k: int(v) for k, v in answer["pages"].items()})
-            order = {"replace": replace(page_map), "pdf": str(pdf.resolve()) if pdf else ""}
-            worker.stdin.write(json.dumps(order) + "\n")
-            worker.stdin.flush()
-            _read(worker, timeout)
-            return page_map
-        finally:
-            done.set()
-            _kill(worker.pid, office_pid)
-            worker.wait()
+            self.office_pid.append(_read(self.worker, self.timeout)["pid"])
+            answer = _read(self.worker, self.timeout)
+            self.pages = {k: int(v) for k, v in answer["pages"].items()}
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def finish(self, replace: dict[str, str], pdf: Path | None) -> None:
+        """Turn the page references to ``replace``'s bookmarks into fixed text; export ``pdf``."""
+        assert self.worker.stdin is not None
+        order = {"replace": replace, "pdf": str(pdf.resolve()) if pdf else ""}
+        self.worker.stdin.write(json.dumps(order) + "\n")
+        self.worker.stdin.flush()
+        _read(self.worker, self.timeout)
+
+    def __exit__(self, *exc: object) -> None:
+        self.done.set()
+        _kill(self.worker.pid, self.office_pid)
+        self.worker.wait()
+        self._profile.cleanup()
 
 
-def _read(worker: subprocess.Popen, timeout: float) -> dict:
+def _read(worker: subprocess.Popen[str], timeout: float) -> dict[str, Any]:
+    assert worker.stdout is not None and worker.stderr is not None
     line = worker.stdout.readline()
     if not line:
         err = worker.stderr.read().strip().splitlines()

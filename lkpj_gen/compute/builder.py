@@ -1,0 +1,209 @@
+"""From validated content to the plan: every heading, table, figure, sentence and list entry.
+
+The walk is the skeleton's; numbers of tables and figures are known before anything is built
+(``numbering``), so the plan is built once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from lkpj_gen.kinds import TABLE_KINDS, block_value
+from lkpj_gen.kinds.base import GridContext
+from lkpj_gen.kinds.daftar import Daftar
+from lkpj_gen.kinds.gambar import Gambar
+from lkpj_gen.model.dokumen import Meta, Penandatangan
+from lkpj_gen.model.konten import Konten, collect_tables
+from lkpj_gen.model.plan import (
+    Chapter,
+    Cover,
+    DocumentPlan,
+    Element,
+    Figure,
+    FrontWords,
+    Heading,
+    ItemList,
+    ListEntry,
+    ListItem,
+    PageSetup,
+    Paragraph,
+    Signature,
+    Summary,
+    Table,
+)
+from lkpj_gen.numbers import GayaAngka, list_marker
+from lkpj_gen.templates import text_env
+
+from .markup import Resolver
+from .numbering import number_all
+from .sentences import SentenceWriter
+from .skeleton import BlockItem, ChapterSkeleton, HeadingItem, Item, SignatureItem, TextItem, TugasItem, skeleton
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def gaya_angka(meta: Meta) -> GayaAngka:
+    g = meta.gaya_angka
+    return GayaAngka(g.prefix_rupiah, g.desimal_rupiah, g.desimal_persen, g.spasi_rupiah)
+
+
+class _Builder:
+    def __init__(self, konten: Konten, wording: Any, templates_dir: Path):
+        assert konten.meta is not None
+        self.konten, self.meta, self.wording = konten, konten.meta, wording
+        self.gaya = gaya_angka(self.meta)
+        self.resolver = Resolver(self.meta.tahun, {"tabel": wording.depan.label_tabel, "gambar": self.meta.label_gambar})
+        self.tables = collect_tables(konten)
+        self.writer = SentenceWriter(text_env(self.gaya, templates_dir), self.meta.tahun, self.tables)
+        self.numbers: dict[int, str] = {}
+        self.bookmarks = 0
+        self.tables_built = 0
+
+    def bookmark(self, prefix: str) -> str:
+        self.bookmarks += 1
+        return f"{prefix}{self.bookmarks:05d}"
+
+    def para(self, text: str, style: str = "Isi") -> Paragraph:
+        return Paragraph(self.resolver.runs(text), style)
+
+    # -- items -------------------------------------------------------------------------------------
+
+    def items(self, items: list[Item]) -> list[Element]:
+        out: list[Element] = []
+        for item in items:
+            if isinstance(item, HeadingItem):
+                out.append(Heading(item.level, item.number, self.resolver.plain(item.text), self.bookmark("_Toc")))
+            elif isinstance(item, BlockItem):
+                out += self.block(item.block)
+            elif isinstance(item, TextItem):
+                out.append(self.para(item.text, item.style))
+            elif isinstance(item, TugasItem):
+                out += [self.para(text) for text in self.writer.tugas_pembantuan(item.tugas)]
+            elif isinstance(item, SignatureItem):
+                out.append(self.signature(item.who, item.paraf))
+        return out
+
+    def block(self, block: Any) -> list[Element]:
+        kind, value = block.jenis, block_value(block)
+        if kind in ("paragraf", "subjudul", "kutipan"):
+            return [self.para(value, {"paragraf": "Isi", "subjudul": "Subjudul", "kutipan": "Kutipan"}[kind])]
+        if kind == "daftar":
+            return [ItemList(self.list_items(value, 0))]
+        if kind == "gambar":
+            return [self.figure(block, value)]
+        if kind == "kalimat":
+            texts = self.writer.kalimat(value)
+            if value.rincian and value.gaya_rincian and len(texts) > 1:
+                items = [ListItem(list_marker(value.gaya_rincian, n), self.resolver.runs(text), 0)
+                         for n, text in enumerate(texts[1:], 1)]
+                return [self.para(texts[0]), ItemList(items)]
+            return [self.para(text) for text in texts]
+        return [self.table(block, kind, value)]
+
+    def list_items(self, daftar: Daftar, level: int) -> list[ListItem]:
+        items: list[ListItem] = []
+        for n, butir in enumerate(daftar.butir, daftar.mulai):
+            items.append(ListItem(list_marker(daftar.gaya, n), self.resolver.runs(butir.teks), level))
+            if butir.daftar:
+                items += self.list_items(butir.daftar, level + 1)
+        return items
+
+    def table(self, block: Any, kind: str, value: Any) -> Table:
+        spec = TABLE_KINDS[kind].table
+        assert spec is not None
+        ctx = GridContext(self.resolver.runs, self.gaya, getattr(self.wording, kind, None))
+        table = spec.grid(ctx.with_decimals(value.desimal), value)
+        self.tables_built += 1
+        table.label = self.wording.depan.label_tabel
+        if id(block) in self.numbers:
+            table.number = self.numbers[id(block)]
+            table.caption = self.resolver.runs(value.judul)
+            table.bookmark = self.bookmark("_Ref")
+        if value.sumber:
+            table.source = self.resolver.runs(value.sumber)
+        return table
+
+    def figure(self, block: Any, g: Gambar) -> Figure:
+        return Figure(
+            number=self.numbers[id(block)],
+            caption=self.resolver.runs(g.judul),
+            source=self.resolver.runs(g.sumber or ""),
+            path=str((self.konten.folder / g.berkas).resolve()),
+            width_cm=g.lebar_cm,
+            bookmark=self.bookmark("_Ref"),
+            label=self.meta.label_gambar,
+        )
+
+    def signature(self, who: Penandatangan, paraf: bool) -> Signature:
+        m = self.meta
+        return Signature(
+            tempat_tanggal=f"{m.tempat}, {m.bulan_penyampaian} {m.tahun + 1}",
+            jabatan=who.jabatan,
+            nama=who.nama + (f", {who.gelar}" if who.gelar else ""),
+            nip=who.nip,
+            pangkat=who.pangkat,
+            paraf=list(m.paraf) if paraf else [],
+            paraf_title=self.wording.depan.paraf,
+        )
+
+    def chapter(self, c: ChapterSkeleton) -> Chapter:
+        elements = self.items(c.items)
+        return Chapter(c.roman, c.number, c.title, elements, self.bookmark("_Toc"))
+
+    # -- the lists, from the plan itself ------------------------------------------------------------
+
+    def entries(self, chapters: list[Chapter]) -> tuple[list[ListEntry], list[ListEntry], list[ListEntry]]:
+        contents, tables, figures = [], [], []
+        for chapter in chapters:
+            prefix = f"{chapter.roman}-"
+            contents.append(ListEntry(_squash(f"BAB {chapter.roman} {chapter.title}"), chapter.bookmark, prefix, 1))
+            for e in chapter.elements:
+                if isinstance(e, Heading):
+                    text = f"{e.number} {e.text}" if e.number else e.text
+                    contents.append(ListEntry(_squash(text), e.bookmark, prefix, e.level))
+                elif isinstance(e, Table) and e.number and e.bookmark:
+                    text = f"{e.label} {e.number} {''.join(r.text for r in e.caption)}"
+                    tables.append(ListEntry(_squash(text), e.bookmark, prefix))
+                elif isinstance(e, Figure):
+                    text = f"{e.label} {e.number} {''.join(r.text for r in e.caption)}"
+                    figures.append(ListEntry(_squash(text), e.bookmark, prefix))
+        return contents, tables, figures
+
+    def document(self) -> DocumentPlan:
+        m = self.meta
+        assert self.konten.depan is not None
+        parts = skeleton(self.konten, self.wording)
+        self.numbers = number_all(parts, self.resolver)
+        preface = self.items(parts.preface)
+        chapters = [self.chapter(c) for c in parts.chapters]
+        contents, tables, figures = self.entries(chapters)
+        depan = self.wording.depan
+        titles = [depan.kata_pengantar, depan.daftar_isi, depan.daftar_tabel, m.judul_daftar_gambar]
+        agencies = sum((1 if u.opd else 0) + len(u.unit) for k in m.susunan_bab_iii for u in k.urusan)
+        return DocumentPlan(
+            year=m.tahun,
+            cover=Cover(
+                judul_sampul=m.judul_sampul,
+                judul_laporan=f"{m.judul_laporan} {m.pemda.nama} TAHUN {m.tahun}".upper(),
+                pemda=m.pemda.nama.upper(),
+                tahun_penyampaian=str(m.tahun + 1),
+                logo=str((self.konten.folder / m.logo).resolve()) if m.logo else None,
+            ),
+            preface=preface,
+            chapters=chapters,
+            page=PageSetup(**m.halaman.model_dump()),
+            front=[ListEntry(title, f"_RefDepan{n}", "") for n, title in enumerate(titles, 1)],
+            contents=contents,
+            tables=tables,
+            figures=figures,
+            words=FrontWords(depan.halaman, depan.tidak_ada_tabel, depan.tidak_ada_gambar),
+            summary=Summary(chapters=len(chapters), agencies=agencies, tables=self.tables_built),
+        )
+
+
+def build_plan(konten: Konten, wording: Any, templates_dir: Path) -> DocumentPlan:
+    """The whole document, computed: numbers, grids, sentences, lists."""
+    return _Builder(konten, wording, templates_dir).document()

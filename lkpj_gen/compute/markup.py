@@ -1,0 +1,41 @@
+"""Agency text to runs: bold, italic and references resolved; everything else stays literal."""
+
+from __future__ import annotations
+
+from lkpj_gen.model.markup import Reference, Styled, tokenize
+from lkpj_gen.model.plan import Run
+
+
+class Resolver:
+    """Turns text into runs. Table and figure numbers are registered before any text is resolved
+    (see ``numbering``), so a paragraph may refer to a table that comes later."""
+
+    def __init__(self, tahun: int, labels: dict[str, str]):
+        self.tahun = tahun
+        self.labels = labels  # reference kind -> printed label: {"tabel": "Tabel", "gambar": "Gambar"}
+        self.numbers: dict[tuple[str, str], str] = {}
+
+    def register(self, kind: str, key: str | None, number: str) -> None:
+        if key:
+            self.numbers[(kind, key)] = number
+
+    def resolve(self, ref: Reference) -> str:
+        if ref.kind == "tahun":
+            return str(self.tahun + ref.offset)
+        assert ref.key is not None  # validation refuses a reference without a key
+        return f"{self.labels[ref.kind]} {self.numbers[(ref.kind, ref.key)]}"
+
+    def runs(self, text: str, bold: bool = False, italic: bool = False) -> list[Run]:
+        out: list[Run] = []
+        for token in tokenize(text):
+            if isinstance(token, str):
+                out.append(Run(token, bold, italic))
+            elif isinstance(token, Styled):
+                out += self.runs(token.content, bold or token.style == "tebal", italic or token.style == "miring")
+            else:
+                out.append(Run(self.resolve(token), bold, italic))
+        return out
+
+    def plain(self, text: str) -> str:
+        """Text with references resolved and markup removed (headings, entries of the lists)."""
+        return "".join(run.text for run in self.runs(text))

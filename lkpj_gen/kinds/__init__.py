@@ -1,0 +1,121 @@
+"""The registry of block kinds: everything an author may write in a list of blocks.
+
+Every kind is declared once, in its own module here (see ``base.BlockKind``). This module
+collects them, derives the union model ``Blok`` (one block of a list) and ``Isi`` (a list of
+blocks), and the sentence patterns. Adding a kind = one module here, listed in ``KINDS``, plus its
+wording in ``templates/teks.yaml`` (and a sentence template per pattern it offers).
+
+In YAML a block is a bare string (a paragraph) or a mapping with one key naming its kind::
+
+    isi:
+      - Paragraf biasa dengan **tebal** dan rujukan ke [[tabel:pendapatan]].
+      - subjudul: a) Pendapatan Asli Daerah
+      - daftar: {gaya: "1.", butir: [satu, dua]}
+      - tabel_realisasi: {kunci: pendapatan, judul: ..., pos: [...]}
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+
+from pydantic import BeforeValidator, Field
+
+from lkpj_gen.model.types import Model, Teks
+
+from . import (
+    daftar,
+    gambar,
+    kalimat,
+    kebijakan_strategis,
+    kinerja_kegiatan,
+    kinerja_program,
+    tabel,
+    tabel_apbd_urusan,
+    tabel_perubahan,
+    tabel_realisasi,
+    teks,
+    tindak_lanjut_dprd,
+)
+from .base import BlockKind, SentencePattern
+
+KINDS: dict[str, BlockKind] = {
+    kind.key: kind
+    for kind in [
+        *teks.KINDS,
+        daftar.KIND,
+        gambar.KIND,
+        kalimat.KIND,
+        tabel.KIND,
+        tabel_realisasi.KIND,
+        tabel_perubahan.KIND,
+        tabel_apbd_urusan.KIND,
+        kinerja_program.KIND,
+        kinerja_kegiatan.KIND,
+        kebijakan_strategis.KIND,
+        tindak_lanjut_dprd.KIND,
+    ]
+}
+
+TABLE_KINDS: dict[str, BlockKind] = {key: kind for key, kind in KINDS.items() if kind.table is not None}
+NUMBERED_KINDS: set[str] = {key for key, kind in KINDS.items() if kind.numbered}
+
+# pola -> (table kind it is written from, pattern)
+PATTERNS: dict[str, tuple[str, SentencePattern]] = {
+    pola: (key, pattern) for key, kind in TABLE_KINDS.items() for pola, pattern in (kind.table.sentences.items() if kind.table else ())
+}
+kalimat.PATTERNS[:] = list(PATTERNS)
+
+
+def _tagged_model(key: str, model: type[Model] | None) -> type[Model]:
+    """``{"jenis": key, key: value}``: the discriminated form pydantic validates."""
+    value_type: Any = model if model is not None else Teks
+    return type(
+        f"Blok_{key}",
+        (Model,),
+        {"__annotations__": {"jenis": Literal[key], key: value_type}, "jenis": key},  # type: ignore[valid-type]
+    )
+
+
+TAGGED: dict[str, type[Model]] = {key: _tagged_model(key, kind.model) for key, kind in KINDS.items()}
+
+
+def _tag_block(value: Any) -> Any:
+    """Turn the author's ``{kind: {...}}`` / bare string into the tagged form."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return {"jenis": "paragraf", "paragraf": value}
+    if isinstance(value, dict) and len(value) == 1:
+        (key,) = value
+        if key in KINDS:
+            return {"jenis": key, **value}
+    if isinstance(value, dict):
+        raise ValueError(f"setiap blok harus berupa teks atau tepat satu jenis blok ({', '.join(KINDS)})")
+    raise ValueError("blok harus berupa teks paragraf atau pemetaan satu jenis blok")
+
+
+if TYPE_CHECKING:  # the union is built from the registry at run time; a type checker sees Any
+    Blok = Any
+else:
+    Blok = Annotated[Union[tuple(TAGGED.values())], Field(discriminator="jenis"), BeforeValidator(_tag_block)]
+"""One block of a list: its kind is ``block.jenis``, its value ``block_value(block)``."""
+
+Isi = list[Blok]
+"""An ordered list of blocks."""
+
+
+def find_row(kind: str, table: Any, key: str | None) -> Any:
+    """The row of ``table`` whose ``kunci`` or ``kode`` is ``key``; the table itself when ``key`` is None."""
+    if key is None:
+        return table
+    spec = TABLE_KINDS[kind].table
+    for row in spec.rows(table) if spec else []:
+        if getattr(row, "kunci", None) == key or getattr(row, "kode", None) == key:
+            return row
+    return None
+
+
+def block_value(block: Any) -> Any:
+    """The author's value of a block (the model or text behind its kind key)."""
+    return getattr(block, block.jenis)
+
+
+__all__ = ["KINDS", "TABLE_KINDS", "NUMBERED_KINDS", "PATTERNS", "Blok", "Isi", "BlockKind", "block_value", "find_row"]

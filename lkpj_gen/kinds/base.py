@@ -1,0 +1,158 @@
+"""What a block kind declares, and the grid helpers table kinds share.
+
+A *block kind* is one key an author may write in a list of blocks (``tabel_realisasi:``,
+``daftar:``, ...). Each kind is declared once, in its own module of this package, by a
+``BlockKind``: the model of its value, how it becomes the common table grid, the rows a sentence
+may name, its fixed wording and its spreadsheet mapping. The stages never list kinds themselves;
+they ask the registry (``lkpj_gen.kinds``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any, Callable, Iterable, Sequence
+
+from pydantic import Field
+
+from lkpj_gen.model.plan import Align, Cell, Run, Table
+from lkpj_gen.model.types import Model, Teks
+from lkpj_gen.numbers import GayaAngka, format_persen, format_sel
+
+
+class Berjudul(Model):
+    """Fields of every table kind: caption, key for references, source line, orientation."""
+
+    kunci: str | None = None
+    judul: Teks | None = None  # a table with a caption is numbered ("Tabel 1.7") and listed
+    sumber: Teks | None = None
+    lanskap: bool = False
+    desimal: int | None = Field(default=None, ge=0, le=4)  # decimals of amounts; default: meta gaya_angka
+
+
+@dataclass(frozen=True)
+class GridContext:
+    """What a grid builder needs besides its table: text to runs, number style, its wording."""
+
+    runs: Callable[[str, bool], list[Run]]  # markup and [[...]] references resolved
+    gaya: GayaAngka
+    wording: Any  # the kind's wording model, read from templates/teks.yaml
+
+    def with_decimals(self, desimal: int | None) -> "GridContext":
+        return self if desimal is None else replace(self, gaya=replace(self.gaya, desimal_rupiah=desimal))
+
+    def text(self, text: str | None, bold: bool = False) -> list[Run]:
+        return self.runs(text or "", bold)
+
+    def cell(self, text: str | None, align: Align = "left", bold: bool = False, **kw: Any) -> Cell:
+        return Cell(self.text(text, bold), align=align, bold=bold, **kw)
+
+    def money(self, value: Decimal | None, bold: bool = False, decimals: int | None = None) -> Cell:
+        return Cell([Run(format_sel(value, self.gaya, decimals), bold)], align="right", bold=bold)
+
+    def pct(self, value: Decimal | None, bold: bool = False) -> Cell:
+        """A percentage under a "%" header; negatives in parentheses like amounts."""
+        text = format_persen(value, self.gaya, tanda=False)
+        if value is not None and value < 0:
+            text = f"({format_persen(-value, self.gaya, tanda=False)})"
+        return Cell([Run(text, bold)], align="right", bold=bold)
+
+
+class SelKepala(Model):
+    """A header cell that may span columns (``lebar``) and header rows (``tinggi``)."""
+
+    teks: Teks = ""
+    lebar: int = Field(default=1, ge=1)
+    tinggi: int = Field(default=1, ge=1)
+
+
+def header_grid(ctx: GridContext, rows: list[list[SelKepala | str]], ncols: int) -> list[list[Cell]]:
+    """Lay header cells with column and row spans onto the grid; spanned rows get vMerge cells."""
+    grid: list[list[Cell]] = []
+    carry: dict[int, tuple[int, int]] = {}  # grid column -> (rows still covered, colspan)
+    for row in rows:
+        out: list[Cell] = []
+        col = 0
+        cells = iter([c if isinstance(c, SelKepala) else SelKepala(teks=c) for c in row])
+        while col < ncols:
+            if col in carry:
+                left, span = carry[col]
+                out.append(Cell([], align="center", bold=True, span=span, vmerge="continue"))
+                carry[col] = (left - 1, span)
+                if left - 1 == 0:
+                    del carry[col]
+                col += span
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            out.append(ctx.cell(cell.teks, "center", True, span=cell.lebar, vmerge="restart" if cell.tinggi > 1 else ""))
+            if cell.tinggi > 1:
+                carry[col] = (cell.tinggi - 1, cell.lebar)
+            col += cell.lebar
+        grid.append(out)
+    return grid
+
+
+def simple_header(ctx: GridContext, titles: Iterable[str]) -> list[list[Cell]]:
+    return [[ctx.cell(t, "center", True) for t in titles]]
+
+
+def column_numbers(ncols: int) -> list[Cell]:
+    """The "1 2 3 ..." row under a header."""
+    return [Cell([Run(str(i + 1))], align="center") for i in range(ncols)]
+
+
+def merge_down(rows: list[list[Cell]], col: int) -> None:
+    """Merge column ``col`` vertically over ``rows`` (the first cell keeps the text)."""
+    if len(rows) > 1:
+        rows[0][col].vmerge = "restart"
+        for row in rows[1:]:
+            row[col] = Cell([], vmerge="continue")
+
+
+def numbered_rows(ctx: GridContext, titles: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: list[int],
+                  landscape: bool) -> Table:
+    """A table whose rows are numbered "1.", "2.", ... in the first column."""
+    body = [[ctx.cell(f"{i}.", "center")] + [ctx.cell(v) for v in row] for i, row in enumerate(rows, 1)]
+    return Table(header=simple_header(ctx, titles), rows=body, widths=widths, landscape=landscape)
+
+
+def no_rows(table: Any) -> list[Any]:
+    """For kinds whose rows a sentence cannot name."""
+    return []
+
+
+@dataclass(frozen=True)
+class SentencePattern:
+    """A sentence written from a row of a table (``kalimat: {pola: ..., tabel: ...}``).
+
+    ``values(table, row, kalimat, lookup)`` returns the values of ``templates/kalimat/<pola>.j2``;
+    ``lookup(key)`` gives another table (surplus/defisit reads two). ``pengurang_kind``: the kind
+    of table the ``pengurang`` key must name, when the pattern needs one.
+    """
+
+    values: Callable[..., dict[str, Any]]
+    pengurang_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How a table kind becomes the common grid, and what of it prose may refer to."""
+
+    grid: Callable[[GridContext, Any], Table]
+    wording: type[Model] | None  # its section of templates/teks.yaml (None: no fixed words)
+    rows: Callable[[Any], list[Any]]  # rows a sentence may name, parents before children
+    children: Callable[[Any], list[Any]]  # the rows under a row (``kalimat`` with ``rincian``)
+    sentences: dict[str, SentencePattern] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BlockKind:
+    """One kind of block, declared once. Every part is given explicitly, even when empty."""
+
+    key: str  # the YAML key, e.g. "tabel_realisasi"
+    model: type[Model] | None  # model of the value; None: the value is plain text
+    table: TableSpec | None  # table kinds only
+    sheet: None  # spreadsheet mapping (agencies' Excel workbooks); none yet
+    numbered: bool = False  # gets a caption number ("Tabel 1.7", "Gambar 1.1") when it has a judul

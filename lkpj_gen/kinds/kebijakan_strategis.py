@@ -1,0 +1,39 @@
+"""3.2 of every agency: the strategic policies with their legal basis and purpose."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from lkpj_gen.model.plan import Table
+from lkpj_gen.model.types import Model, Teks
+
+from .base import Berjudul, BlockKind, GridContext, TableSpec, no_rows, numbered_rows
+
+
+class BarisKebijakan(Model):
+    kebijakan: Teks
+    dasar_hukum: Teks = ""
+    tujuan: Teks = ""
+
+
+class KebijakanStrategis(Berjudul):
+    baris: list[BarisKebijakan] = Field(min_length=1)
+
+
+class Wording(Model):
+    nomor: str
+    kebijakan: str
+    dasar_hukum: str
+    tujuan: str
+
+
+def grid(ctx: GridContext, t: KebijakanStrategis) -> Table:
+    w: Wording = ctx.wording
+    rows = [(b.kebijakan, b.dasar_hukum, b.tujuan) for b in t.baris]
+    return numbered_rows(ctx, (w.nomor, w.kebijakan, w.dasar_hukum, w.tujuan), rows, [5, 30, 35, 30], t.lanskap)
+
+
+KIND = BlockKind(
+    "kebijakan_strategis", model=KebijakanStrategis, numbered=True, sheet=None,
+    table=TableSpec(grid=grid, wording=Wording, rows=no_rows, children=no_rows),
+)

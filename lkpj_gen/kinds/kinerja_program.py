@@ -1,0 +1,146 @@
+"""3.1.1 of every agency: program performance per sasaran and indicator, with outcome, benefit
+and impact merged over each sasaran's rows."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Callable, Literal
+
+from pydantic import Field, model_validator
+
+from lkpj_gen.model.plan import Cell, Table
+from lkpj_gen.model.types import Model, Teks, raise_at
+from lkpj_gen.numbers import parse_decimal, persen
+
+from .base import Berjudul, BlockKind, GridContext, TableSpec, merge_down, no_rows, simple_header
+
+
+class NilaiIndikator(Model):
+    indikator: Teks
+    kondisi_awal: Teks = ""
+    target: Teks = ""
+    realisasi: Teks = ""
+    nilai: list[Teks] | None = None  # values of the table's own `kolom_nilai`, in order
+    rincian: list["NilaiIndikator"] = Field(default_factory=list)
+
+
+class Sasaran(Model):
+    sasaran: Teks
+    outcome: Teks = ""
+    benefit: Teks = ""
+    impact: Teks = ""
+    indikator: list[NilaiIndikator] = Field(min_length=1)
+
+
+class KolomKinerjaProgram(Model):
+    kondisi_awal: Teks = "Kondisi Awal"
+    target: Teks = "Target [[tahun]]"
+    realisasi: Teks = "Realisasi [[tahun]]"
+
+
+class KinerjaProgram(Berjudul):
+    kolom: KolomKinerjaProgram = Field(default_factory=KolomKinerjaProgram)
+    # Agencies whose value columns differ (Satuan, Target/Realisasi of the previous year, ...)
+    # name them here and give each indikator its `nilai` in the same order.
+    kolom_nilai: list[Teks] | None = Field(default=None, min_length=1)
+    capaian: bool = False  # add a computed "Capaian (%)" column = realisasi / target
+    penomoran: Literal["sasaran", "indikator"] = "sasaran"  # what the No column counts
+    lanskap: bool = True  # nine columns do not fit a portrait page
+    sasaran: list[Sasaran] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _values_fit_columns(self) -> "KinerjaProgram":
+        errors: list[tuple[tuple[Any, ...], str]] = []
+        if self.capaian and self.kolom_nilai:
+            errors.append((("capaian",), "capaian dihitung dari target dan realisasi; tidak bisa dipakai bersama kolom_nilai"))
+
+        def check(ind: NilaiIndikator, loc: tuple[Any, ...]) -> None:
+            if self.kolom_nilai is None and ind.nilai is not None:
+                errors.append((loc + ("nilai",), "nilai hanya dipakai bila tabel menyebut kolom_nilai"))
+            if self.kolom_nilai is not None:
+                if ind.kondisi_awal or ind.target or ind.realisasi:
+                    errors.append((loc, "tabel ini memakai kolom_nilai: tulis nilainya di 'nilai', bukan kondisi_awal/target/realisasi"))
+                if ind.nilai is not None and len(ind.nilai) != len(self.kolom_nilai):
+                    errors.append((loc + ("nilai",), f"berisi {len(ind.nilai)} nilai, padahal kolom_nilai ada {len(self.kolom_nilai)}"))
+            for j, sub in enumerate(ind.rincian):
+                check(sub, loc + ("rincian", j))
+
+        for i, sasaran in enumerate(self.sasaran):
+            for j, ind in enumerate(sasaran.indikator):
+                check(ind, ("sasaran", i, "indikator", j))
+        raise_at("KinerjaProgram", errors)
+        return self
+
+
+class Wording(Model):
+    nomor: str
+    sasaran: str
+    indikator: str
+    capaian: str
+    outcome: str
+    benefit: str
+    impact: str
+
+
+_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?")
+
+
+def number_in(text: str) -> Decimal | None:
+    """The first number written in an indicator value ("75,55 %", "49 Ormas"); None if there is none."""
+    m = _NUMBER.search(text or "")
+    return parse_decimal(m.group(0)) if m else None
+
+
+def grid(ctx: GridContext, t: KinerjaProgram) -> Table:
+    w: Wording = ctx.wording
+    k = t.kolom
+    values: Callable[[NilaiIndikator], list[str]]
+    if t.kolom_nilai is not None:
+        titles = list(t.kolom_nilai)
+        values = lambda ind: ind.nilai or [""] * len(titles)  # noqa: E731
+    else:
+        titles = [k.kondisi_awal, k.target, k.realisasi]
+        values = lambda ind: [ind.kondisi_awal, ind.target, ind.realisasi]  # noqa: E731
+    if t.capaian:
+        titles.append(w.capaian)
+    n = len(titles)
+    header = simple_header(ctx, (w.nomor, w.sasaran, w.indikator, *titles, w.outcome, w.benefit, w.impact))
+    counter = 0
+
+    def indicator_rows(ind: NilaiIndikator, depth: int) -> list[list[Cell]]:
+        nonlocal counter
+        number = Cell([])
+        if t.penomoran == "indikator" and depth == 0:
+            counter += 1
+            number = ctx.cell(f"{counter}", "center")
+        cells = [ctx.cell(v, "center") for v in values(ind)]
+        if t.capaian:
+            target, real = number_in(ind.target), number_in(ind.realisasi)
+            cells.append(Cell([]) if target is None or real is None else ctx.pct(persen(real, target)))
+        name = ("    " * depth) + ind.indikator if depth else ind.indikator
+        rows = [[number, Cell([]), ctx.cell(name), *cells, Cell([]), Cell([]), Cell([])]]
+        for sub in ind.rincian:
+            rows += indicator_rows(sub, depth + 1)
+        return rows
+
+    body: list[list[Cell]] = []
+    for i, s in enumerate(t.sasaran, 1):
+        group = [row for ind in s.indikator for row in indicator_rows(ind, 0)]
+        first = group[0]
+        if t.penomoran == "sasaran":
+            first[0] = ctx.cell(f"{i}", "center")
+        first[1] = ctx.cell(s.sasaran)
+        first[3 + n], first[4 + n], first[5 + n] = ctx.cell(s.outcome), ctx.cell(s.benefit), ctx.cell(s.impact)
+        merged = (1, 3 + n, 4 + n, 5 + n)
+        for col in ((0, *merged) if t.penomoran == "sasaran" else merged):
+            merge_down(group, col)
+        body += group
+    widths = [4, 14, 18] + [max(6, 27 // n)] * n + [13, 12, 12]
+    return Table(header=header, rows=body, widths=widths, landscape=t.lanskap)
+
+
+KIND = BlockKind(
+    "kinerja_program", model=KinerjaProgram, numbered=True, sheet=None,
+    table=TableSpec(grid=grid, wording=Wording, rows=no_rows, children=no_rows),
+)

@@ -1,0 +1,103 @@
+"""APBD before and after the amendment, per component (Tabel 2.2 - 2.4: pendapatan, belanja,
+pembiayaan): the difference and its percentage are computed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from lkpj_gen.model.plan import Table
+from lkpj_gen.model.types import Model, Teks, Uang
+from lkpj_gen.numbers import persen
+
+from .base import Berjudul, BlockKind, GridContext, SelKepala, SentencePattern, TableSpec, header_grid, no_rows
+
+
+class KomponenPerubahan(Model):
+    kunci: str | None = None
+    nama: Teks
+    murni: Uang
+    perubahan: Uang
+    tanda: Literal[1, -1] = 1  # -1: subtracted in the total (pengeluaran pembiayaan)
+
+
+class TabelPerubahan(Berjudul):
+    judul_kelompok: Teks
+    judul_total: Teks = "Total"
+    komponen: list[KomponenPerubahan] = Field(min_length=1)
+
+    def totals(self) -> tuple[Decimal, Decimal]:
+        """(murni, perubahan) summed over the components, each with its sign."""
+        murni = sum((c.tanda * c.murni for c in self.komponen), Decimal(0))
+        ubah = sum((c.tanda * c.perubahan for c in self.komponen), Decimal(0))
+        return murni, ubah
+
+
+class Wording(Model):
+    nomor: str
+    jenis_apbd: str
+    murni: str
+    perubahan: str
+    selisih: str
+
+
+def grid(ctx: GridContext, t: TabelPerubahan) -> Table:
+    w: Wording = ctx.wording
+    n = len(t.komponen)
+    header = header_grid(ctx, [
+        [SelKepala(teks=w.nomor, tinggi=2), SelKepala(teks=w.jenis_apbd, tinggi=2),
+         SelKepala(teks=t.judul_kelompok, lebar=n), SelKepala(teks=t.judul_total, tinggi=2)],
+        [c.nama for c in t.komponen],
+    ], n + 3)
+    total_murni, total_ubah = t.totals()
+    murni = [c.murni for c in t.komponen] + [total_murni]
+    ubah = [c.perubahan for c in t.komponen] + [total_ubah]
+    selisih = [b - a for a, b in zip(murni, ubah)]
+    body = [
+        [ctx.cell("1", "center"), ctx.cell(w.murni)] + [ctx.money(v) for v in murni],
+        [ctx.cell("2", "center"), ctx.cell(w.perubahan)] + [ctx.money(v) for v in ubah],
+        [ctx.cell(""), ctx.cell(w.selisih, bold=True)] + [ctx.money(v, True) for v in selisih],
+        [ctx.cell(""), ctx.cell("%", bold=True)] + [ctx.pct(persen(d, a), True) for d, a in zip(selisih, murni)],
+    ]
+    return Table(header=header, rows=body, widths=[5, 14] + [18] * (n + 1), landscape=t.lanskap)
+
+
+def rows(t: TabelPerubahan) -> list[KomponenPerubahan]:
+    return list(t.komponen)
+
+
+def perubahan_values(table: TabelPerubahan, row: Any, kalimat: Any, lookup: Any) -> dict[str, Any]:
+    if row is table:
+        murni, ubah = table.totals()
+        nama = table.judul_total
+    else:
+        murni, ubah, nama = row.murni, row.perubahan, row.nama
+    selisih = ubah - murni
+    return {"nama": nama, "murni": murni, "perubahan": ubah, "selisih": abs(selisih), "naik": selisih > 0,
+            "tetap": selisih == 0, "persen": persen(abs(selisih), murni)}
+
+
+def surplus_defisit_values(table: TabelPerubahan, row: Any, kalimat: Any, lookup: Any) -> dict[str, Any]:
+    stage = 0 if kalimat.tahap == "murni" else 1
+    pendapatan = table.totals()[stage]
+    belanja = lookup(kalimat.pengurang).totals()[stage]
+    selisih = pendapatan - belanja
+    return {"tahap": kalimat.tahap, "pendapatan": pendapatan, "belanja": belanja, "selisih": abs(selisih),
+            "defisit": selisih < 0}
+
+
+def pembiayaan_netto_values(table: TabelPerubahan, row: Any, kalimat: Any, lookup: Any) -> dict[str, Any]:
+    murni, ubah = table.totals()
+    return {"murni": murni, "netto": ubah}
+
+
+KIND = BlockKind(
+    "tabel_perubahan", model=TabelPerubahan, numbered=True, sheet=None,
+    table=TableSpec(grid=grid, wording=Wording, rows=rows, children=no_rows, sentences={
+        "perubahan": SentencePattern(perubahan_values),
+        "pembiayaan_netto": SentencePattern(pembiayaan_netto_values),
+        "surplus_defisit": SentencePattern(surplus_defisit_values, pengurang_kind="tabel_perubahan"),
+    }),
+)

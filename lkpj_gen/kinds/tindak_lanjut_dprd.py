@@ -1,0 +1,39 @@
+"""3.3 of every agency: the DPRD's recommendations on the previous year's LKPJ and their follow-up."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from lkpj_gen.model.plan import Table
+from lkpj_gen.model.types import Model, Teks
+
+from .base import Berjudul, BlockKind, GridContext, TableSpec, no_rows, numbered_rows
+
+
+class BarisRekomendasi(Model):
+    rekomendasi: Teks
+    tindak_lanjut: Teks = ""
+    tujuan: Teks = ""
+
+
+class TindakLanjutDprd(Berjudul):
+    baris: list[BarisRekomendasi] = Field(min_length=1)
+
+
+class Wording(Model):
+    nomor: str
+    rekomendasi: str
+    tindak_lanjut: str
+    tujuan: str
+
+
+def grid(ctx: GridContext, t: TindakLanjutDprd) -> Table:
+    w: Wording = ctx.wording
+    rows = [(b.rekomendasi, b.tindak_lanjut, b.tujuan) for b in t.baris]
+    return numbered_rows(ctx, (w.nomor, w.rekomendasi, w.tindak_lanjut, w.tujuan), rows, [5, 35, 30, 30], t.lanskap)
+
+
+KIND = BlockKind(
+    "tindak_lanjut_dprd", model=TindakLanjutDprd, numbered=True, sheet=None,
+    table=TableSpec(grid=grid, wording=Wording, rows=no_rows, children=no_rows),
+)

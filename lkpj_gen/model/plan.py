@@ -1,0 +1,188 @@
+"""The computed document: what render lays out, with every number already decided.
+
+Compute walks the content once and produces this plan (Word-shaped structures, hence English
+names): numbered headings, tables as one common grid, figures, lists, signatures, and the entries
+of the Daftar Isi, Daftar Tabel and Daftar Gambar. Render only turns it into WordprocessingML and
+never changes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal, Union
+
+Align = Literal["left", "center", "right"]
+
+
+@dataclass
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class Heading:
+    """A heading in a real Word heading style (navigation pane, Daftar Isi)."""
+
+    kind: ClassVar[str] = "heading"
+    level: int  # 1 = chapter title
+    number: str  # "1.2.1.", "A.", "3.1." or ""
+    text: str
+    bookmark: str
+
+
+@dataclass
+class Paragraph:
+    kind: ClassVar[str] = "paragraph"
+    runs: list[Run]
+    style: str = "Isi"  # style id in the base template
+    align: Align | None = None
+
+
+@dataclass
+class ListItem:
+    marker: str  # the marker the generator computed: "1.", "a)", "(1)", "•"
+    runs: list[Run]
+    level: int
+
+
+@dataclass
+class ItemList:
+    kind: ClassVar[str] = "list"
+    items: list[ListItem]
+
+
+@dataclass
+class Cell:
+    runs: list[Run]
+    align: Align = "left"
+    bold: bool = False
+    span: int = 1  # grid columns covered (gridSpan)
+    vmerge: Literal["", "restart", "continue"] = ""
+
+
+@dataclass
+class Table:
+    """Every kind of table ends up as this grid; a single template macro renders it."""
+
+    kind: ClassVar[str] = "table"
+    header: list[list[Cell]]  # header rows, repeated on every page
+    rows: list[list[Cell]]
+    widths: list[int]  # relative widths, one per grid column
+    number: str | None = None  # "1.7" (None: an unnumbered table)
+    caption: list[Run] = field(default_factory=list)
+    source: list[Run] = field(default_factory=list)
+    bookmark: str | None = None
+    landscape: bool = False
+    label: str = "Tabel"
+
+
+@dataclass
+class Figure:
+    kind: ClassVar[str] = "figure"
+    number: str
+    caption: list[Run]
+    source: list[Run]
+    path: str  # absolute path of the image file
+    width_cm: float
+    bookmark: str
+    label: str = "Gambar"
+
+
+@dataclass
+class Signature:
+    kind: ClassVar[str] = "signature"
+    tempat_tanggal: str
+    jabatan: str
+    nama: str
+    nip: str | None = None
+    pangkat: str | None = None
+    paraf: list[str] = field(default_factory=list)
+    paraf_title: str = ""  # heading of the paraf table ("PARAF HIERARKI"), from the wording
+
+
+Element = Union[Heading, Paragraph, ItemList, Table, Figure, Signature]
+
+
+@dataclass
+class Chapter:
+    roman: str  # "I"
+    number: int  # 1
+    title: str  # "PENDAHULUAN"
+    elements: list[Element]
+    bookmark: str
+
+
+@dataclass
+class Cover:
+    judul_sampul: str
+    judul_laporan: str
+    pemda: str
+    tahun_penyampaian: str
+    logo: str | None  # absolute path of the logo image
+
+
+@dataclass
+class PageSetup:
+    kertas: str  # "A4", "F4"
+    margin_atas_mm: float
+    margin_bawah_mm: float
+    margin_kiri_mm: float
+    margin_kanan_mm: float
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One line of the Daftar Isi, Daftar Tabel or Daftar Gambar."""
+
+    text: str  # as printed, e.g. "3.1.1. Capaian Kinerja ..." or "Tabel 1.7 Realisasi ..."
+    bookmark: str  # of the heading or caption it points to
+    prefix: str  # "III-" in chapters, "" in the front matter (roman page numbers)
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class PageLabel:
+    """The page number a reader sees: "III-" + "254", or "" + "ii" in the front matter."""
+
+    prefix: str
+    number: str
+
+    def __str__(self) -> str:
+        return self.prefix + self.number
+
+
+@dataclass
+class FrontWords:
+    """Fixed words of the front pages, from the wording file."""
+
+    halaman: str  # above the page numbers of the Daftar Isi
+    tidak_ada_tabel: str  # an empty Daftar Tabel
+    tidak_ada_gambar: str  # an empty Daftar Gambar
+
+
+@dataclass
+class Summary:
+    chapters: int
+    agencies: int
+    tables: int
+
+
+@dataclass
+class DocumentPlan:
+    year: int
+    cover: Cover
+    preface: list[Element]  # the Kata Pengantar with its signature
+    chapters: list[Chapter]
+    page: PageSetup
+    front: list[ListEntry]  # Kata Pengantar ... Daftar Gambar: the front-matter pages
+    contents: list[ListEntry]  # Daftar Isi: every heading
+    tables: list[ListEntry]  # Daftar Tabel: every numbered table
+    figures: list[ListEntry]  # Daftar Gambar: every figure
+    words: FrontWords
+    summary: Summary
+
+    def entries(self) -> list[ListEntry]:
+        """Every listed entry, in the order the lists print them."""
+        return [*self.front, *self.contents, *self.tables, *self.figures]

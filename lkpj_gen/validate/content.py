@@ -1,0 +1,55 @@
+"""Check every file of a year against its model and assemble the validated ``Konten``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from lkpj_gen.model.dokumen import Depan, Meta, Opd
+from lkpj_gen.model.findings import Finding
+from lkpj_gen.model.konten import CHAPTER_FILES, TOP_FILES, Konten, model_for
+from lkpj_gen.model.source import SourceFile, SourceSet
+
+from .schema import validate_data
+
+
+def validate_content(sources: SourceSet, tahun: int) -> tuple[Konten, list[Finding]]:
+    """Every readable file against its model. Files that fail stay out of ``Konten`` (and are
+    listed in ``unvalidated``), so the cross-file checks still run on the rest."""
+    findings: list[Finding] = []
+    valid: dict[str, BaseModel] = {}
+    for name, source in sources.files.items():
+        model = model_for(f"{name}.yaml")
+        assert model is not None
+        parsed, found = validate_data(source, model)
+        findings += found
+        if parsed is not None:
+            valid[name] = parsed
+    meta = valid.get("meta")
+    if isinstance(meta, Meta) and meta.tahun != tahun:
+        source = sources.files["meta"]
+        findings.append(Finding.at(source, ("tahun",), f"tahun {meta.tahun} tidak sama dengan tahun folder ({tahun})"))
+    konten = Konten(
+        folder=sources.folder,
+        meta=meta if isinstance(meta, Meta) else None,
+        depan=_as(valid.get("depan"), Depan),
+        bab={name: valid.get(name) for name in CHAPTER_FILES},  # type: ignore[misc]
+        opd={name[4:]: model for name, model in valid.items() if name.startswith("opd/") and isinstance(model, Opd)},
+        sources=sources.files,
+        unvalidated=sources.unreadable | (set(sources.files) - set(valid)),
+    )
+    return konten, findings
+
+
+def _as(value: Any, cls: type[Any]) -> Any:
+    return value if isinstance(value, cls) else None
+
+
+def validate_one(source: SourceFile, relative: str) -> list[Finding]:
+    """Schema findings of one file only (``lkpj periksa --berkas``)."""
+    model = model_for(relative)
+    if model is None:
+        names = ", ".join(TOP_FILES)
+        return [Finding.in_file(source.path, f"nama berkas tidak dikenal ({names}, atau opd/<nama>.yaml)")]
+    return validate_data(source, model)[1]

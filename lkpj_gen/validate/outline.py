@@ -1,0 +1,53 @@
+"""The outline in meta.yaml (``susunan_bab_iii``, ``susunan_bab_iv``) names existing agency files,
+each once, and every agency file's part appears in it."""
+
+from __future__ import annotations
+
+from lkpj_gen.model.findings import Finding
+from lkpj_gen.model.konten import Konten
+from lkpj_gen.model.source import Loc
+
+
+def check_outline(konten: Konten) -> list[Finding]:
+    if konten.meta is None:
+        return []  # meta.yaml itself is invalid: its findings are reported already
+    findings: list[Finding] = []
+    meta, sources = konten.sources["meta"], konten.sources
+
+    def agency(where: Loc, key: str, part: str, susunan: str) -> bool:
+        """Report a missing file or part; True when the agency's part is there."""
+        name = f"opd/{key}"
+        if not konten.present(name):
+            findings.append(Finding.at(meta, where, f"berkas opd/{key}.yaml tidak ditemukan"))
+        elif key not in konten.opd:
+            pass  # the file exists but is invalid: reported by its own check
+        elif getattr(konten.opd[key], part) is None:
+            findings.append(Finding.at(sources[name], (), f"berkas ini tidak memiliki bagian '{part}'",
+                                       f"OPD '{key}' tercantum dalam {susunan} di meta.yaml"))
+        else:
+            return True
+        return False
+
+    used: set[str] = set()
+    for k, kelompok in enumerate(konten.meta.susunan_bab_iii):
+        for u, urusan in enumerate(kelompok.urusan):
+            loc: Loc = ("susunan_bab_iii", k, "urusan", u)
+            if bool(urusan.opd) == bool(urusan.unit):
+                findings.append(Finding.at(meta, loc, "setiap urusan harus memiliki tepat satu dari 'opd' atau 'unit'"))
+            entries = [(loc + ("opd",), urusan.opd)] if urusan.opd else []
+            entries += [(loc + ("unit", i, "opd"), unit.opd) for i, unit in enumerate(urusan.unit)]
+            for where, key in entries:
+                if key in used:
+                    findings.append(Finding.at(meta, where, f"OPD '{key}' sudah tercantum sebelumnya dalam susunan_bab_iii"))
+                elif agency(where, key, "bab_iii", "susunan_bab_iii"):
+                    used.add(key)
+    for i, key in enumerate(konten.meta.susunan_bab_iv):
+        agency(("susunan_bab_iv", i), key, "bab_iv", "susunan_bab_iv")
+    for key, opd in konten.opd.items():
+        source = sources[f"opd/{key}"]
+        if opd.bab_iii is not None and key not in used:
+            findings.append(Finding.at(source, ("bab_iii",), "bagian bab_iii OPD ini tidak tercantum dalam susunan_bab_iii di meta.yaml"))
+        if opd.bab_iv is not None and key not in konten.meta.susunan_bab_iv:
+            findings.append(Finding.at(source, ("bab_iv",), "bagian bab_iv OPD ini tidak tercantum dalam susunan_bab_iv di meta.yaml"))
+    return findings
+
