@@ -23,7 +23,8 @@ from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.plan import DocumentPlan
 from lkpj_gen.render.document import Renderer
 from lkpj_gen.render.guard import TemplateFailed
-from lkpj_gen.templates import BASE_DOCX, TEMPLATES_DIR, WORDING_FILE
+from lkpj_gen import templates
+from lkpj_gen.templates import BASE_DOCX, WORDING_FILE
 from lkpj_gen.validate import check_across_files
 from lkpj_gen.validate.content import validate_content, validate_one
 from lkpj_gen.validate.wording import validate_wording
@@ -69,8 +70,9 @@ class BuildResult:
     layout: str = "dilewati"  # "selesai", "dilewati", or why it could not run (Indonesian)
 
 
-def check(content_root: Path, tahun: int, templates_dir: Path = TEMPLATES_DIR) -> Checked:
+def check(content_root: Path, tahun: int, templates_dir: Path | None = None) -> Checked:
     """Read and check everything a build reads; never raises for bad input."""
+    templates_dir = templates_dir or templates.TEMPLATES_DIR
     sources, findings = read_content(content_root, tahun)
     wording_source, found = read_wording(templates_dir, WORDING_FILE)
     findings += found
@@ -90,7 +92,7 @@ def check_one(content_root: Path, tahun: int, relative: str) -> list[Finding]:
     return findings + (validate_one(source, relative) if source is not None else [])
 
 
-def load_and_validate(content_root: Path, tahun: int, templates_dir: Path = TEMPLATES_DIR) -> Checked:
+def load_and_validate(content_root: Path, tahun: int, templates_dir: Path | None = None) -> Checked:
     """``check``, raising ``ContentError`` when there is any galat."""
     checked = check(content_root, tahun, templates_dir)
     if checked.errors:
@@ -149,13 +151,14 @@ def _publish(staging: Path, target: Path) -> None:
     os.replace(staging, target)
 
 
-def build(content_root: Path, tahun: int, output: Path, templates_dir: Path = TEMPLATES_DIR, *,
+def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | None = None, *,
           layout: bool = False, pdf: Path | None = None, timeout: float = 600,
           progress: Progress = Progress()) -> BuildResult:
     """Build the document. With ``layout`` LibreOffice fills and checks the page numbers.
 
     Nothing replaces ``output`` (or ``pdf``) until every stage has succeeded.
     """
+    templates_dir = templates_dir or templates.TEMPLATES_DIR
     progress.step("Memuat dan memeriksa konten")
     checked = load_and_validate(content_root, tahun, templates_dir)
     progress.step("Menghitung jumlah, persentase, nomor bab, tabel dan gambar")
