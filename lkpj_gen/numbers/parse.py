@@ -1,10 +1,10 @@
 """Strict parsing of Indonesian-written numbers into ``Decimal``.
 
 Why strict: YAML reads ``anggaran: 1.000`` as the float 1.0 and ``1.234.567`` as a
-string, so Indonesian thousands dots can silently change an amount (findings.md,
-"Numbers"). Every number therefore enters the toolkit through this module as a
-``Decimal``, and anything ambiguous is refused with a message, in Indonesian, that
-the person who typed the data can act on.
+string, so Indonesian thousands dots can silently change an amount. Every number
+therefore enters the toolkit through this module as a ``Decimal``, and anything
+ambiguous is refused with a message, in Indonesian, that the person who typed the
+data can act on.
 
 Accepted forms (surrounding whitespace is ignored):
 
@@ -59,7 +59,7 @@ _FORMAT_HINT = (
 
 
 def _hint_for(text: str, max_decimals: int | None) -> str:
-    """Pick the most specific fix for a rejected string (seed-style.md §1-§3)."""
+    """Pick the most specific fix for a rejected string, from the mistakes people really make."""
     lowered = text.lower()
     if lowered.startswith("rp"):
         return 'Tulis angka tanpa awalan "Rp", misalnya "1.234.567,89".'

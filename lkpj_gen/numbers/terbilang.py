@@ -1,7 +1,7 @@
 """Numbers spelled out in Indonesian ("terbilang"), for the "(*… Rupiah*)" after amounts.
 
 Written here rather than taken from a library because the libraries tried get
-the rules wrong (findings.md, "Numbers"): num2words(lang='id') reads 1.001.000
+the rules wrong: num2words(lang='id') reads 1.001.000
 wrongly, says "min" and reads 1000000.0 as "satu juta koma nol"; the PyPI package
 ``terbilang`` writes 101.000 as "seratus seribu".
 
