@@ -93,13 +93,15 @@ def test_interrupted_write_keeps_previous_document(tmp_path, monkeypatch):
     assert out.read_bytes() == before and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_parent_amount_typed_over_children_is_an_error(tmp_path):
+def test_parent_amount_typed_over_children_is_compared_not_added(tmp_path):
     files = mini_files()
     program = files["opd/dinkes.yaml"]["bab_iii"]["kinerja_kegiatan"][0]["kinerja_kegiatan"]["program"][0]
-    program["anggaran"], program["realisasi"] = "9.999", "1"
+    program["anggaran"], program["realisasi"] = "9.999", "1.180.000"
     root = write_content(tmp_path / "c", files)
     result = build_cli(root, tmp_path / "o.docx")
-    assert result.exit_code == 1 and "dihitung dari rincian" in result.output
+    assert result.exit_code == 1
+    assert "anggaran tertulis Rp9.999,00, tetapi jumlah rinciannya Rp1.500.000,00" in result.output
+    assert "realisasi tertulis" not in result.output  # the stated realisasi equals its rows
 
 
 def test_periksa_single_file(tmp_path):
@@ -120,7 +122,8 @@ def test_typed_value_in_computed_column_is_an_error(tmp_path):
     files = mini_files()
     table = files["bab_i.yaml"]["bagian"][1]["bagian"][0]["isi"][0]["tabel"]
     table["kolom"].append({"judul": "Dua kali", "jenis": "angka", "hitung": {"rumus": "jumlah", "kolom": [3, 3]}})
-    table["baris"] = [["1.", "Kupang", "10", "20"], ["2.", "Alor", "5", None]]
+    table["baris"] = [["1.", "Kupang", "10", "21"], ["2.", "Alor", "5", None]]
     root = write_content(tmp_path / "c", files)
     result = build_cli(root, tmp_path / "o.docx")
     assert result.exit_code == 1 and "dihitung otomatis" in result.output and "bab_i.yaml:" in result.output
+    assert "'Dua kali' tertulis 21,00, tetapi hasil hitungnya 20,00" in result.output

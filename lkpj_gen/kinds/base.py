@@ -15,9 +15,11 @@ from typing import Any, Callable, Iterable, Sequence
 
 from pydantic import Field
 
+from lkpj_gen.model.findings import Severity
 from lkpj_gen.model.plan import Align, Cell, Run, Table
+from lkpj_gen.model.source import Loc
 from lkpj_gen.model.types import Model, Teks
-from lkpj_gen.numbers import GayaAngka, format_persen, format_sel
+from lkpj_gen.numbers import GAYA_BAKU, GayaAngka, format_angka, format_persen, format_rupiah, format_sel, round_half_up
 
 
 class Berjudul(Model):
@@ -123,6 +125,108 @@ def no_rows(table: Any) -> list[Any]:
     return []
 
 
+# --- what a kind's check reports ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A finding inside one block, located relative to the block's value (the validate stage adds
+    the file and line). ``related``: other places the message is about (the rows summed)."""
+
+    loc: Loc
+    message: str
+    hint: str | None = None
+    severity: Severity = "galat"
+    code: str = ""
+    related: tuple[Loc, ...] = ()
+
+
+def rupiah(value: Decimal) -> str:
+    return format_rupiah(value, GAYA_BAKU)
+
+
+def _matches(stated: Decimal, computed: Decimal, places: int) -> bool:
+    """Whether a typed value agrees with a computed one at the precision it was typed with:
+    rounded half-up, or cut off (people often cut 94,236 to 94,23)."""
+    step = Decimal(1).scaleb(-places)
+    cut = computed.quantize(step, rounding="ROUND_DOWN")
+    return stated == round_half_up(computed, places) or stated == cut
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def money_agrees(stated: Decimal, computed: Decimal) -> bool:
+    """Exact, except that an amount typed in whole rupiah may leave out the sen."""
+    return stated == computed or _matches(stated, computed, _places(stated)) and _places(stated) == 0
+
+
+def percent_agrees(stated: Decimal, computed: Decimal | None) -> bool:
+    """A typed percentage agrees when it is the computed one at the decimals it was typed with."""
+    if computed is None:
+        return stated == 0
+    return _matches(stated, computed, min(_places(stated), 6))
+
+
+class Checker:
+    """Collects a kind's issues; the helpers phrase the usual comparisons the same way everywhere."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+
+    def add(self, loc: Loc, message: str, hint: str | None = None, severity: Severity = "galat", code: str = "",
+            related: tuple[Loc, ...] = ()) -> None:
+        self.issues.append(Issue(loc, message, hint, severity, code, related))
+
+    def stated_money(self, loc: Loc, what: str, stated: Decimal | None, computed: Decimal, source: str,
+                     related: tuple[Loc, ...] = ()) -> None:
+        """``stated`` (typed by the author) against ``computed`` from ``source`` ("jumlah rinciannya")."""
+        if stated is not None and not money_agrees(stated, computed):
+            self.add(loc, f"{what} tertulis {rupiah(stated)}, tetapi {source} {rupiah(computed)} "
+                          f"(selisih {rupiah(stated - computed)})",
+                     "periksa angka yang dijumlahkan; bila semuanya benar, perbaiki angka yang tertulis di sini",
+                     code="jumlah.beda", related=related)
+
+    def stated_percent(self, loc: Loc, stated: Decimal | None, computed: Decimal | None, how: str) -> None:
+        if stated is not None and not percent_agrees(stated, computed):
+            shown = "tidak dapat dihitung (pembagi nol)" if computed is None else f"{format_angka(computed, 2)}%"
+            self.add(loc, f"persentase tertulis {format_angka(stated, _places(stated))}%, tetapi {how} {shown}",
+                     "persentase dihitung otomatis dari angkanya; perbaiki angka atau hapus persentase yang tertulis",
+                     code="persen.beda")
+
+    def plausible(self, loc: Loc, anggaran: Decimal, realisasi: Decimal, what: str = "anggaran") -> None:
+        """Warnings about numbers that are possible but usually a typo."""
+        if anggaran < 0 or realisasi < 0:
+            self.add(loc, f"{what} atau realisasi bernilai negatif", severity="peringatan", code="nalar.negatif")
+        elif anggaran > 0 and realisasi > anggaran:
+            pct = format_angka(realisasi * 100 / anggaran, 2)
+            self.add(loc, f"realisasi {rupiah(realisasi)} melebihi {what} {rupiah(anggaran)} ({pct}%)",
+                     "pastikan angkanya; realisasi biasanya tidak melebihi " + what,
+                     severity="peringatan", code="nalar.realisasi-lebih")
+        elif anggaran > 0 and 0 < realisasi < anggaran / 1000:
+            self.add(loc, f"realisasi {rupiah(realisasi)} kurang dari seperseribu {what} {rupiah(anggaran)}",
+                     "angka realisasi mungkin terpotong (digit hilang)", severity="peringatan", code="nalar.terpotong")
+
+    def siblings(self, items: list[tuple[Loc, Decimal]], what: str) -> None:
+        """An amount ten thousand times smaller than the middle of its siblings: probably truncated."""
+        values = sorted(v for _, v in items if v > 0)
+        if len(values) < 3:
+            return
+        middle = values[len(values) // 2]
+        for loc, value in items:
+            if 0 < value < middle / 10000:
+                self.add(loc, f"{what} {rupiah(value)} sepuluh ribu kali lebih kecil dari baris sejenisnya (nilai tengah "
+                              f"{rupiah(middle)})", "angka mungkin terpotong (digit hilang)",
+                         severity="peringatan", code="nalar.terpotong")
+
+
+def no_checks(table: Any) -> list[Issue]:
+    """For kinds with nothing to compare."""
+    return []
+
+
 @dataclass(frozen=True)
 class SentencePattern:
     """A sentence written from a row of a table (``kalimat: {pola: ..., tabel: ...}``).
@@ -141,6 +245,7 @@ class TableSpec:
     """How a table kind becomes the common grid, and what of it prose may refer to."""
 
     grid: Callable[[GridContext, Any], Table]
+    check: Callable[[Any], list[Issue]]  # typed values against computed ones, and plausibility
     wording: type[Model] | None  # its section of templates/teks.yaml (None: no fixed words)
     rows: Callable[[Any], list[Any]]  # rows a sentence may name, parents before children
     children: Callable[[Any], list[Any]]  # the rows under a row (``kalimat`` with ``rincian``)

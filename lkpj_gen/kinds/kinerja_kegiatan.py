@@ -3,15 +3,18 @@ Outcome, problems and solutions; the legal basis (kebijakan) merged over each pr
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from typing import Any
 
 from pydantic import Field, model_validator
 
 from lkpj_gen.model.plan import Cell, Run, Table
-from lkpj_gen.model.types import Model, Teks, Uang
+from lkpj_gen.model.source import Loc
+from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import format_persen, format_rupiah, persen
 
-from .base import Berjudul, BlockKind, GridContext, TableSpec, merge_down, no_rows, simple_header
+from .base import Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, rupiah, simple_header
 
 
 class CapaianTeks(Model):
@@ -20,11 +23,20 @@ class CapaianTeks(Model):
 
 
 class Kegiatan(Model):
-    """One level of program -> kegiatan -> sub kegiatan."""
+    """One level of program -> kegiatan -> sub kegiatan.
 
+    ``anggaran`` and ``realisasi`` (the Input) are typed on the lowest level that has them and
+    summed above it. Typed on a level whose rincian carry amounts too, they are what the agency
+    states as the sum: compared, never added in. With ``sebagian: true`` the rincian are only part
+    of the level (agencies often list some sub kegiatan): the level shows its stated amounts and
+    the check is that the listed parts do not exceed them. ``persen`` is a stated percentage."""
+
+    kode: Teks = ""
     nama: Teks
     anggaran: Uang | None = None
     realisasi: Uang | None = None
+    persen: Angka | None = None
+    sebagian: bool = False
     output: CapaianTeks | None = None
     outcome: CapaianTeks | None = None
     permasalahan: Teks = ""
@@ -33,32 +45,72 @@ class Kegiatan(Model):
 
     @model_validator(mode="after")
     def _amounts(self) -> "Kegiatan":
-        typed = (self.anggaran is not None, self.realisasi is not None)
-        if typed[0] != typed[1]:
+        if (self.anggaran is None) != (self.realisasi is None):
             raise ValueError("anggaran dan realisasi harus diisi berpasangan")
-        if self.rincian and typed[0] and any(r.anggaran is not None or r.rincian for r in self.rincian):
-            raise ValueError("anggaran dan realisasi dihitung dari rincian di bawahnya; hapus angka pada tingkat ini")
+        if self.sebagian and (self.anggaran is None or not self.rincian):
+            raise ValueError("'sebagian: true' dipakai pada tingkat yang rinciannya hanya sebagian; "
+                             "tulis juga anggaran dan realisasi tingkat itu")
         return self
 
-    def totals(self) -> tuple[Decimal, Decimal] | None:
-        """Input (anggaran, realisasi): typed on the lowest level, summed above it; None if absent."""
-        if self.anggaran is not None:
-            assert self.realisasi is not None
-            return self.anggaran, self.realisasi
+    def listed(self) -> tuple[Decimal, Decimal] | None:
+        """Input summed over the levels under this one; None when none of them has amounts."""
         sums = [s for s in (r.totals() for r in self.rincian) if s is not None]
         if not sums:
             return None
         return sum((s[0] for s in sums), Decimal(0)), sum((s[1] for s in sums), Decimal(0))
+
+    def totals(self) -> tuple[Decimal, Decimal] | None:
+        """The Input the document shows: summed from below, or as typed where nothing below has
+        amounts or the listing is partial; None if absent."""
+        listed = self.listed()
+        if listed is None or self.sebagian:
+            return (self.anggaran, self.realisasi) if self.anggaran is not None and self.realisasi is not None else None
+        return listed
 
 
 class Program(Kegiatan):
     kebijakan: list[Teks] = Field(default_factory=list)
 
 
+class JumlahKegiatan(Model):
+    """The JUMLAH row as the agency states it; compared with the sum of the programs."""
+
+    anggaran: Uang | None = None
+    realisasi: Uang | None = None
+    persen: Angka | None = None
+
+
 class KinerjaKegiatan(Berjudul):
     program: list[Program] = Field(min_length=1)
-    jumlah: bool = True
+    jumlah: bool | JumlahKegiatan = True  # false: no JUMLAH row
     lanskap: bool = True  # seven columns with amounts like "Rp1.013.259.388.911,00" need the width
+
+    def programs(self) -> list[tuple[int, Program]]:
+        """The real programs with their positions: a "program" named JUMLAH/TOTAL that an agency
+        pasted with its table is its stated total, not a program (see ``stated_total``)."""
+        return [(i, p) for i, p in enumerate(self.program) if not _is_total(p)]
+
+    def stated_total(self) -> tuple[tuple[str, ...], Any] | None:
+        """(where, values) of the total the agency typed: ``jumlah: {...}`` or a JUMLAH row."""
+        if isinstance(self.jumlah, JumlahKegiatan):
+            return ("jumlah",), self.jumlah
+        pasted = [(i, p) for i, p in enumerate(self.program) if _is_total(p)]
+        return (("program", pasted[-1][0]), pasted[-1][1]) if pasted else None
+
+    def totals(self) -> tuple[Decimal, Decimal]:
+        pagu = real = Decimal(0)
+        for _, program in self.programs():
+            totals = program.totals()
+            if totals:
+                pagu, real = pagu + totals[0], real + totals[1]
+        return pagu, real
+
+
+_TOTAL = re.compile(r"^\s*(sub\s*)?(jumlah|total)(\s+(seluruhnya|keseluruhan|program|anggaran))?\s*:?\s*$", re.I)
+
+
+def _is_total(k: Kegiatan) -> bool:
+    return bool(_TOTAL.match(k.nama)) and not k.rincian
 
 
 class Label(Model):
@@ -105,18 +157,14 @@ def grid(ctx: GridContext, t: KinerjaKegiatan) -> Table:
         return rows
 
     body: list[list[Cell]] = []
-    total_pagu = total_real = Decimal(0)
-    for i, program in enumerate(t.program, 1):
+    for i, (_, program) in enumerate(t.programs(), 1):
         rows = level_rows(program, 0)
         rows[0][0] = ctx.cell(f"{i}.", "center", True)
         rows[0][1] = Cell(_lines(ctx, program.kebijakan))
         merge_down(rows, 0)
         merge_down(rows, 1)
         body += rows
-        totals = program.totals()
-        if totals:
-            total_pagu += totals[0]
-            total_real += totals[1]
+    total_pagu, total_real = t.totals()
     if t.jumlah:
         pct = format_persen(persen(total_real, total_pagu), ctx.gaya)
         body.append([
@@ -137,7 +185,45 @@ def _lines(ctx: GridContext, items: list[str]) -> list[Run]:
     return runs
 
 
+def check(t: KinerjaKegiatan) -> list[Issue]:
+    c = Checker()
+
+    def level(k: Kegiatan, loc: Loc) -> None:
+        listed, shown = k.listed(), k.totals()
+        below = tuple(loc + ("rincian", i) for i in range(len(k.rincian)))
+        if listed is not None and k.anggaran is not None and k.realisasi is not None:
+            if k.sebagian:
+                for name, stated, part in (("anggaran", k.anggaran, listed[0]), ("realisasi", k.realisasi, listed[1])):
+                    if part > stated:
+                        c.add(loc + (name,), f"{name} tertulis {rupiah(stated)}, tetapi rincian yang dimuat saja sudah "
+                                             f"{rupiah(part)}", "periksa angka rinciannya", code="sebagian.lebih",
+                              related=below)
+            else:
+                c.stated_money(loc + ("anggaran",), "anggaran", k.anggaran, listed[0], "jumlah rinciannya", below)
+                c.stated_money(loc + ("realisasi",), "realisasi", k.realisasi, listed[1], "jumlah rinciannya", below)
+        if shown is not None:
+            c.stated_percent(loc + ("persen",), k.persen, persen(shown[1], shown[0]), "realisasi dibagi anggaran")
+            if listed is None or k.sebagian:  # typed here: is it plausible?
+                c.plausible(loc, shown[0], shown[1])
+        amounts = [(loc + ("rincian", i, "anggaran"), r.totals()[0]) for i, r in enumerate(k.rincian) if r.totals()]  # type: ignore[index]
+        c.siblings(amounts, "anggaran")
+        for i, child in enumerate(k.rincian):
+            level(child, loc + ("rincian", i))
+
+    for i, program in t.programs():
+        level(program, ("program", i))
+    stated = t.stated_total()
+    if stated is not None:
+        where, values = stated
+        pagu, real = t.totals()
+        every = tuple(("program", i) for i, _ in t.programs())
+        c.stated_money(where + ("anggaran",), "JUMLAH anggaran", values.anggaran, pagu, "jumlah program", every)
+        c.stated_money(where + ("realisasi",), "JUMLAH realisasi", values.realisasi, real, "jumlah program", every)
+        c.stated_percent(where + ("persen",), values.persen, persen(real, pagu), "realisasi dibagi anggaran")
+    return c.issues
+
+
 KIND = BlockKind(
     "kinerja_kegiatan", model=KinerjaKegiatan, numbered=True, sheet=None,
-    table=TableSpec(grid=grid, wording=Wording, rows=no_rows, children=no_rows),
+    table=TableSpec(grid=grid, check=check, wording=Wording, rows=no_rows, children=no_rows),
 )

@@ -10,10 +10,11 @@ from typing import Any, Callable, Literal
 from pydantic import Field, model_validator
 
 from lkpj_gen.model.plan import Cell, Table
+from lkpj_gen.model.source import Loc
 from lkpj_gen.model.types import Model, Teks, raise_at
-from lkpj_gen.numbers import parse_decimal, persen
+from lkpj_gen.numbers import AmountError, parse_decimal, persen
 
-from .base import Berjudul, BlockKind, GridContext, TableSpec, merge_down, no_rows, simple_header
+from .base import Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, simple_header
 
 
 class NilaiIndikator(Model):
@@ -22,6 +23,10 @@ class NilaiIndikator(Model):
     target: Teks = ""
     realisasi: Teks = ""
     nilai: list[Teks] | None = None  # values of the table's own `kolom_nilai`, in order
+    # positif: the higher the better (the usual case); negatif: the lower the better (stunting,
+    # poverty, unemployment): achievement is then (2 x target - realisasi) / target x 100.
+    polaritas: Literal["positif", "negatif"] = "positif"
+    capaian: Teks | None = None  # the achievement as the agency states it ("92,5" or "92,5%"), compared
     rincian: list["NilaiIndikator"] = Field(default_factory=list)
 
 
@@ -83,13 +88,40 @@ class Wording(Model):
     impact: str
 
 
-_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?")
+_TOKEN = re.compile(r"-?[0-9][0-9.,]*")
+_DOT_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+class UnreadableNumber(ValueError):
+    """A value whose number cannot be read without guessing (e.g. "1,234.5")."""
 
 
 def number_in(text: str) -> Decimal | None:
-    """The first number written in an indicator value ("75,55 %", "49 Ormas"); None if there is none."""
-    m = _NUMBER.search(text or "")
-    return parse_decimal(m.group(0)) if m else None
+    """The first number written in an indicator value ("75,55 %", "49 Ormas", "65.5"); None if none.
+
+    Indonesian writing first ("1.234,5"); a single dot that cannot be a thousands separator
+    ("65.5", "1.2345") is a decimal point. Anything else raises ``UnreadableNumber``: a value is
+    never misread."""
+    m = _TOKEN.search(text or "")
+    if not m:
+        return None
+    token = m.group(0).rstrip(".,")
+    try:
+        return parse_decimal(token)
+    except AmountError:
+        if _DOT_DECIMAL.fullmatch(token):
+            return Decimal(token)
+        raise UnreadableNumber(token) from None
+
+
+def achievement(ind: NilaiIndikator) -> Decimal | None:
+    """Capaian (%) of an indicator from its target and realisasi, by its polarity; None if not computable."""
+    target, real = number_in(ind.target), number_in(ind.realisasi)
+    if target is None or real is None:
+        return None
+    if ind.polaritas == "negatif":
+        return persen(2 * target - real, target)
+    return persen(real, target)
 
 
 def grid(ctx: GridContext, t: KinerjaProgram) -> Table:
@@ -116,8 +148,8 @@ def grid(ctx: GridContext, t: KinerjaProgram) -> Table:
             number = ctx.cell(f"{counter}", "center")
         cells = [ctx.cell(v, "center") for v in values(ind)]
         if t.capaian:
-            target, real = number_in(ind.target), number_in(ind.realisasi)
-            cells.append(Cell([]) if target is None or real is None else ctx.pct(persen(real, target)))
+            value = _achievement_or_none(ind)
+            cells.append(Cell([]) if value is None else ctx.pct(value))
         name = ("    " * depth) + ind.indikator if depth else ind.indikator
         rows = [[number, Cell([]), ctx.cell(name), *cells, Cell([]), Cell([]), Cell([])]]
         for sub in ind.rincian:
@@ -140,7 +172,44 @@ def grid(ctx: GridContext, t: KinerjaProgram) -> Table:
     return Table(header=header, rows=body, widths=widths, landscape=t.lanskap)
 
 
+def _achievement_or_none(ind: NilaiIndikator) -> Decimal | None:
+    try:
+        return achievement(ind)
+    except UnreadableNumber:
+        return None  # reported by the check; a build never gets here with it
+
+
+def check(t: KinerjaProgram) -> list[Issue]:
+    c = Checker()
+
+    def indicator(ind: NilaiIndikator, loc: Loc) -> None:
+        for name in ("target", "realisasi"):
+            try:
+                number_in(getattr(ind, name))
+            except UnreadableNumber as exc:
+                if t.capaian or ind.capaian is not None:
+                    c.add(loc + (name,), f"angka '{exc}' tidak dapat dibaca tanpa menebak",
+                          'tulis dengan koma desimal, misalnya "1.234,5" atau "65,5"', code="angka.format")
+                return
+        computed = achievement(ind)
+        if ind.capaian is not None and computed is not None:
+            try:
+                stated = number_in(ind.capaian)
+            except UnreadableNumber:
+                stated = None
+            if stated is not None:
+                formula = "(2 x target - realisasi) / target" if ind.polaritas == "negatif" else "realisasi / target"
+                c.stated_percent(loc + ("capaian",), stated, computed, f"{formula} x 100 =")
+        for i, sub in enumerate(ind.rincian):
+            indicator(sub, loc + ("rincian", i))
+
+    for i, s in enumerate(t.sasaran):
+        for j, ind in enumerate(s.indikator):
+            indicator(ind, ("sasaran", i, "indikator", j))
+    return c.issues
+
+
 KIND = BlockKind(
     "kinerja_program", model=KinerjaProgram, numbered=True, sheet=None,
-    table=TableSpec(grid=grid, wording=Wording, rows=no_rows, children=no_rows),
+    table=TableSpec(grid=grid, check=check, wording=Wording, rows=no_rows, children=no_rows),
 )

@@ -10,10 +10,11 @@ from typing import Any, Union
 from pydantic import Field, model_validator
 
 from lkpj_gen.model.plan import Cell, Table
-from lkpj_gen.model.types import Model, Teks, Uang
+from lkpj_gen.model.source import Loc
+from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
-from .base import Berjudul, BlockKind, GridContext, SelKepala, SentencePattern, TableSpec, header_grid
+from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, SentencePattern, TableSpec, header_grid
 
 
 @dataclass(frozen=True)
@@ -41,18 +42,30 @@ def _sum(items: list[Any]) -> Apbd:
     return total
 
 
+class Dinyatakan(Model):
+    """Sums the author states for a group or the whole table; compared with the computed ones."""
+
+    pendapatan: Uang | None = None
+    belanja: Uang | None = None
+    surplus: Uang | None = None  # pendapatan - belanja (negative: defisit)
+    realisasi: Uang | None = None
+    persen: Angka | None = None  # realisasi / belanja
+
+
 class OpdApbd(Model):
     kunci: str | None = None
     nama: Teks
     pendapatan: Uang = Decimal(0)
     belanja: Uang = Decimal(0)
     realisasi: Uang = Decimal(0)
+    surplus: Uang | None = None  # stated, compared
+    persen: Angka | None = None  # stated, compared
 
     def apbd(self) -> Apbd:
         return Apbd(self.pendapatan, self.belanja, self.realisasi)
 
 
-class UrusanApbd(Model):
+class UrusanApbd(Dinyatakan):
     kunci: str | None = None
     kode: Teks = ""
     uraian: Teks
@@ -62,7 +75,7 @@ class UrusanApbd(Model):
         return _sum(self.opd)
 
 
-class KelompokApbd(Model):
+class KelompokApbd(Dinyatakan):
     kode: Teks
     uraian: Teks
     urusan: list[UrusanApbd] = Field(default_factory=list)
@@ -80,6 +93,7 @@ class KelompokApbd(Model):
 
 class TabelApbdUrusan(Berjudul):
     kelompok: list[KelompokApbd] = Field(min_length=1)
+    total: Dinyatakan | None = None
 
     def apbd(self) -> Apbd:
         return _sum(self.kelompok)
@@ -125,6 +139,39 @@ def grid(ctx: GridContext, t: TabelApbdUrusan) -> Table:
     return Table(header=header, rows=body, widths=[4, 19, 16, 16, 16, 16, 16, 6], landscape=t.lanskap)
 
 
+def _compare(c: Checker, loc: Loc, stated: Any, a: Apbd, source: str, related: tuple[Loc, ...] = ()) -> None:
+    for name in ("pendapatan", "belanja", "realisasi"):
+        if name in type(stated).model_fields:
+            c.stated_money(loc + (name,), name, getattr(stated, name), getattr(a, name), source, related)
+    c.stated_money(loc + ("surplus",), "surplus/(defisit)", stated.surplus, a.surplus, "pendapatan dikurangi belanja")
+    c.stated_percent(loc + ("persen",), stated.persen, a.persen, "realisasi dibagi belanja")
+
+
+def check(t: TabelApbdUrusan) -> list[Issue]:
+    c = Checker()
+    for k, kel in enumerate(t.kelompok):
+        kloc: Loc = ("kelompok", k)
+        parts = [(kloc + ("opd", i), o) for i, o in enumerate(kel.opd)] + [(kloc + ("urusan", i), u) for i, u in enumerate(kel.urusan)]
+        _compare(c, kloc, kel, kel.apbd(), "jumlah di bawahnya", tuple(loc for loc, _ in parts))
+        for uloc, urusan in [(loc, u) for loc, u in parts if isinstance(u, UrusanApbd)]:
+            below = tuple(uloc + ("opd", i) for i in range(len(urusan.opd)))
+            _compare(c, uloc, urusan, urusan.apbd(), "jumlah perangkat daerahnya", below)
+            for i, opd in enumerate(urusan.opd):
+                _opd(c, uloc + ("opd", i), opd)
+        for i, opd in enumerate(kel.opd):
+            _opd(c, kloc + ("opd", i), opd)
+    if t.total is not None:
+        _compare(c, ("total",), t.total, t.apbd(), "jumlah seluruh kelompok", tuple(("kelompok", k) for k in range(len(t.kelompok))))
+    return c.issues
+
+
+def _opd(c: Checker, loc: Loc, opd: OpdApbd) -> None:
+    _compare(c, loc, opd, opd.apbd(), "")
+    c.plausible(loc, opd.belanja, opd.realisasi, "anggaran belanja")
+    if opd.pendapatan < 0:
+        c.add(loc + ("pendapatan",), "pendapatan bernilai negatif", severity="peringatan", code="nalar.negatif")
+
+
 def rows(t: TabelApbdUrusan) -> list[Any]:
     return [x for k in t.kelompok for x in (*k.opd, *(y for u in k.urusan for y in (u, *u.opd)))]
 
@@ -142,7 +189,7 @@ def apbd_values(table: TabelApbdUrusan, row: Baris, kalimat: Any, lookup: Any) -
 
 KIND = BlockKind(
     "tabel_apbd_urusan", model=TabelApbdUrusan, numbered=True, sheet=None,
-    table=TableSpec(grid=grid, wording=Wording, rows=rows, children=children, sentences={
+    table=TableSpec(grid=grid, check=check, wording=Wording, rows=rows, children=children, sentences={
         "apbd_opd": SentencePattern(apbd_values),
         "apbd_total": SentencePattern(apbd_values),
     }),

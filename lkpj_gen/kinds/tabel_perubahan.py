@@ -3,16 +3,17 @@ pembiayaan): the difference and its percentage are computed."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field
 
 from lkpj_gen.model.plan import Table
-from lkpj_gen.model.types import Model, Teks, Uang
+from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
-from .base import Berjudul, BlockKind, GridContext, SelKepala, SentencePattern, TableSpec, header_grid, no_rows
+from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, SentencePattern, TableSpec, header_grid, no_rows
 
 
 class KomponenPerubahan(Model):
@@ -21,12 +22,24 @@ class KomponenPerubahan(Model):
     murni: Uang
     perubahan: Uang
     tanda: Literal[1, -1] = 1  # -1: subtracted in the total (pengeluaran pembiayaan)
+    selisih: Uang | None = None  # stated perubahan - murni, compared with the computed one
+    persen: Angka | None = None  # stated selisih / murni
+
+
+class TotalPerubahan(Model):
+    """The total column as the author states it; compared with the signed sum of the components."""
+
+    murni: Uang | None = None
+    perubahan: Uang | None = None
+    selisih: Uang | None = None
+    persen: Angka | None = None
 
 
 class TabelPerubahan(Berjudul):
     judul_kelompok: Teks
     judul_total: Teks = "Total"
     komponen: list[KomponenPerubahan] = Field(min_length=1)
+    total: TotalPerubahan | None = None
 
     def totals(self) -> tuple[Decimal, Decimal]:
         """(murni, perubahan) summed over the components, each with its sign."""
@@ -64,6 +77,30 @@ def grid(ctx: GridContext, t: TabelPerubahan) -> Table:
     return Table(header=header, rows=body, widths=[5, 14] + [18] * (n + 1), landscape=t.lanskap)
 
 
+_OUTFLOW = re.compile(r"\bpengeluaran\b", re.I)
+_INFLOW = re.compile(r"\bpenerimaan\b", re.I)
+
+
+def check(t: TabelPerubahan) -> list[Issue]:
+    c = Checker()
+    for i, k in enumerate(t.komponen):
+        loc = ("komponen", i)
+        c.stated_money(loc + ("selisih",), "selisih", k.selisih, k.perubahan - k.murni, "perubahan dikurangi murni")
+        c.stated_percent(loc + ("persen",), k.persen, persen(k.perubahan - k.murni, k.murni), "selisih dibagi murni")
+        if k.tanda == 1 and _OUTFLOW.search(k.nama) and any(_INFLOW.search(o.nama) for o in t.komponen):
+            c.add(loc + ("nama",), f"'{k.nama}' dijumlahkan sebagai penambah, padahal pengeluaran biasanya mengurangi "
+                                   "penerimaan pada pembiayaan netto", "tulis 'tanda: -1' pada komponen ini bila "
+                                   "total tabel adalah pembiayaan netto", severity="peringatan", code="tanda.pembiayaan")
+    if t.total is not None:
+        murni, ubah = t.totals()
+        every = tuple(("komponen", i) for i in range(len(t.komponen)))
+        c.stated_money(("total", "murni"), "total murni", t.total.murni, murni, "jumlah komponen", every)
+        c.stated_money(("total", "perubahan"), "total perubahan", t.total.perubahan, ubah, "jumlah komponen", every)
+        c.stated_money(("total", "selisih"), "total selisih", t.total.selisih, ubah - murni, "hasil hitung")
+        c.stated_percent(("total", "persen"), t.total.persen, persen(ubah - murni, murni), "selisih total dibagi murni")
+    return c.issues
+
+
 def rows(t: TabelPerubahan) -> list[KomponenPerubahan]:
     return list(t.komponen)
 
@@ -95,7 +132,7 @@ def pembiayaan_netto_values(table: TabelPerubahan, row: Any, kalimat: Any, looku
 
 KIND = BlockKind(
     "tabel_perubahan", model=TabelPerubahan, numbered=True, sheet=None,
-    table=TableSpec(grid=grid, wording=Wording, rows=rows, children=no_rows, sentences={
+    table=TableSpec(grid=grid, check=check, wording=Wording, rows=rows, children=no_rows, sentences={
         "perubahan": SentencePattern(perubahan_values),
         "pembiayaan_netto": SentencePattern(pembiayaan_netto_values),
         "surplus_defisit": SentencePattern(surplus_defisit_values, pengurang_kind="tabel_perubahan"),

@@ -11,34 +11,51 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from lkpj_gen.model.plan import Cell, Table
-from lkpj_gen.model.types import Model, Teks, Uang
+from lkpj_gen.model.source import Loc
+from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
-from .base import Berjudul, BlockKind, GridContext, SentencePattern, TableSpec, simple_header
+from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SentencePattern, TableSpec, rupiah, simple_header
 
 
 class PosRealisasi(Model):
+    """A post: a leaf carries its target and realisasi; a group sums the posts under it.
+
+    On a group, ``target`` and ``realisasi`` are what the author (or the source document) states
+    as its sum: they are compared with the sum, never added in. With ``sebagian: true`` the posts
+    under the group are only part of it: the group shows its stated amounts and the check is
+    that the listed posts do not exceed them. ``persen`` is a stated percentage, compared too."""
+
     kunci: str | None = None
     kode: Teks = ""
     uraian: Teks
     target: Uang | None = None
     realisasi: Uang | None = None
+    persen: Angka | None = None
+    sebagian: bool = False
     rincian: list["PosRealisasi"] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _leaf_or_group(self) -> "PosRealisasi":
-        if self.rincian and (self.target is not None or self.realisasi is not None):
-            raise ValueError("target dan realisasi kelompok dihitung dari rinciannya; hapus angka pada kelompok ini")
-        if not self.rincian and (self.target is None or self.realisasi is None):
+        if (self.target is None) != (self.realisasi is None):
+            raise ValueError("target dan realisasi harus diisi berpasangan")
+        if not self.rincian and self.target is None:
             raise ValueError("pos tanpa rincian wajib memiliki target dan realisasi")
+        if self.sebagian and (not self.rincian or self.target is None):
+            raise ValueError("'sebagian: true' dipakai pada kelompok yang rinciannya hanya sebagian; "
+                             "tulis juga target dan realisasi kelompok itu")
         return self
 
+    def listed(self) -> tuple[Decimal, Decimal]:
+        """(target, realisasi) summed over the posts under this one."""
+        return _sum(p.totals() for p in self.rincian)
+
     def totals(self) -> tuple[Decimal, Decimal]:
-        """(target, realisasi): as written on a leaf, summed over the rows under a group."""
-        if not self.rincian:
+        """(target, realisasi) the document shows: as written on a leaf or a partial group, else summed."""
+        if not self.rincian or self.sebagian:
             assert self.target is not None and self.realisasi is not None
             return self.target, self.realisasi
-        return _sum(p.totals() for p in self.rincian)
+        return self.listed()
 
     def walk(self) -> list["PosRealisasi"]:
         """This post and every post under it, in reading order."""
@@ -64,6 +81,9 @@ class TotalRealisasi(Model):
     kode: Teks = ""
     uraian: Teks = "TOTAL"
     posisi: Literal["atas", "bawah"] = "bawah"
+    target: Uang | None = None  # stated, compared with the computed total
+    realisasi: Uang | None = None
+    persen: Angka | None = None
 
 
 class TabelRealisasi(Berjudul):
@@ -95,6 +115,40 @@ def grid(ctx: GridContext, t: TabelRealisasi) -> Table:
     return Table(header=header, rows=body, widths=[6, 36, 24, 24, 10], landscape=t.lanskap)
 
 
+def check(t: TabelRealisasi) -> list[Issue]:
+    c = Checker()
+
+    def post(p: PosRealisasi, loc: Loc) -> None:
+        target, real = p.totals()
+        if p.rincian:
+            listed = p.listed()
+            below = tuple(loc + ("rincian", i) for i in range(len(p.rincian)))
+            if p.sebagian:
+                for name, stated, part in (("target", p.target, listed[0]), ("realisasi", p.realisasi, listed[1])):
+                    if stated is not None and part > stated:
+                        c.add(loc + (name,), f"{name} kelompok tertulis {rupiah(stated)}, tetapi rincian yang "
+                                             f"dimuat saja sudah {rupiah(part)}", "periksa angka rinciannya",
+                              code="sebagian.lebih", related=below)
+            else:
+                c.stated_money(loc + ("target",), "target", p.target, listed[0], "jumlah rinciannya", below)
+                c.stated_money(loc + ("realisasi",), "realisasi", p.realisasi, listed[1], "jumlah rinciannya", below)
+            c.siblings([(loc + ("rincian", i, "target"), r.totals()[0]) for i, r in enumerate(p.rincian)], "target")
+        c.stated_percent(loc + ("persen",), p.persen, persen(real, target), "realisasi dibagi target")
+        for i, child in enumerate(p.rincian):
+            post(child, loc + ("rincian", i))
+
+    for i, p in enumerate(t.pos):
+        post(p, ("pos", i))
+    target, real = t.totals()
+    for i, total in enumerate(t.total):
+        loc = ("total", i) if len(t.total) > 1 else ("total",)
+        every = tuple(("pos", j) for j in range(len(t.pos)))
+        c.stated_money(loc + ("target",), "total target", total.target, target, "jumlah pos", every)
+        c.stated_money(loc + ("realisasi",), "total realisasi", total.realisasi, real, "jumlah pos", every)
+        c.stated_percent(loc + ("persen",), total.persen, persen(real, target), "realisasi dibagi target")
+    return c.issues
+
+
 def rows(t: TabelRealisasi) -> list[PosRealisasi]:
     return [p for top in t.pos for p in top.walk()]
 
@@ -111,6 +165,6 @@ def realisasi_values(table: TabelRealisasi, row: Any, kalimat: Any, lookup: Any)
 
 KIND = BlockKind(
     "tabel_realisasi", model=TabelRealisasi, numbered=True, sheet=None,
-    table=TableSpec(grid=grid, wording=None, rows=rows, children=children,
+    table=TableSpec(grid=grid, check=check, wording=None, rows=rows, children=children,
                     sentences={"realisasi": SentencePattern(realisasi_values)}),
 )

@@ -7,7 +7,7 @@ from pydantic import Field
 from lkpj_gen.model.plan import Table
 from lkpj_gen.model.types import Model, Teks
 
-from .base import Berjudul, BlockKind, GridContext, TableSpec, no_rows, numbered_rows
+from .base import Berjudul, BlockKind, GridContext, TableSpec, no_checks, no_rows, numbered_rows
 
 
 class BarisRekomendasi(Model):
@@ -35,5 +35,5 @@ def grid(ctx: GridContext, t: TindakLanjutDprd) -> Table:
 
 KIND = BlockKind(
     "tindak_lanjut_dprd", model=TindakLanjutDprd, numbered=True, sheet=None,
-    table=TableSpec(grid=grid, wording=Wording, rows=no_rows, children=no_rows),
+    table=TableSpec(grid=grid, check=no_checks, wording=Wording, rows=no_rows, children=no_rows),
 )

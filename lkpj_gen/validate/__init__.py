@@ -12,6 +12,7 @@ from .keys import collect_keys
 from .outline import check_outline
 from .references import check_references
 from .sentences import check_sentences
+from .stated import check_stated
 
 
 def check_across_files(konten: Konten) -> list[Finding]:
@@ -19,4 +20,4 @@ def check_across_files(konten: Konten) -> list[Finding]:
     files = {name: index(model) for name, model in konten.models()}
     keys = collect_keys(konten, files)
     return [*keys.findings, *check_references(konten, files, keys), *check_sentences(konten, files),
-            *check_outline(konten), *check_images(konten, files)]
+            *check_outline(konten), *check_images(konten, files), *check_stated(konten, files)]
