@@ -90,7 +90,7 @@ class KinerjaKegiatan(Berjudul):
         pasted with its table is its stated total, not a program (see ``stated_total``)."""
         return [(i, p) for i, p in enumerate(self.program) if not _is_total(p)]
 
-    def stated_total(self) -> tuple[tuple[str, ...], Any] | None:
+    def stated_total(self) -> tuple[tuple[Any, ...], Any] | None:
         """(where, values) of the total the agency typed: ``jumlah: {...}`` or a JUMLAH row."""
         if isinstance(self.jumlah, JumlahKegiatan):
             return ("jumlah",), self.jumlah
