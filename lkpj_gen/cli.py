@@ -68,7 +68,10 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
         result = run_build(content_root, tahun, output, layout=not tanpa_tata_letak, pdf=pdf,
                            timeout=batas_waktu, progress=_Printed())
     except ContentError as exc:
-        click.echo(exc.report(), err=True)
+        from lkpj_gen.report.findings import text_report
+
+        click.echo(text_report(exc.findings, exc.konten, "Konten belum dapat disusun"), err=True)
+        click.echo("Tidak ada dokumen yang ditulis. Perbaiki galat di atas lalu jalankan lagi.", err=True)
         sys.exit(1)
     except LayoutMismatch as exc:
         click.echo("Nomor halaman pada daftar tidak cocok dengan letak judulnya; dokumen tidak ditulis:", err=True)
@@ -88,6 +91,8 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
         f"{plan.summary.tables} tabel ({len(plan.tables)} bernomor), {len(plan.figures)} gambar, "
         f"{len(plan.contents)} judul dalam Daftar Isi."
     )
+    if result.warnings:
+        click.echo(f"Peringatan: {len(result.warnings)} (lihat: lkpj periksa {tahun}).")
     if result.layout == "selesai":
         click.echo("Nomor halaman Daftar Isi, Daftar Tabel dan Daftar Gambar sudah diisi dan diperiksa.")
     else:
@@ -100,23 +105,35 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
 @OPSI_KONTEN
 @click.option("--berkas", default=None, metavar="NAMA",
               help="Periksa satu berkas saja, misalnya opd/dinkes.yaml (tanpa pemeriksaan antarberkas).")
-def periksa(tahun: int, content_root: Path, berkas: str | None) -> None:
-    """Memeriksa konten tahun TAHUN tanpa menulis dokumen."""
-    from lkpj_gen.pipeline import check_one, load_and_validate
+@click.option("--format", "bentuk", type=click.Choice(["teks", "json"]), default="teks", show_default=True,
+              help="Bentuk laporan: teks untuk dibaca, json untuk diolah program lain.")
+@click.option("--ketat", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
+def periksa(tahun: int, content_root: Path, berkas: str | None, bentuk: str, ketat: bool) -> None:
+    """Memeriksa konten tahun TAHUN tanpa menulis dokumen.
+
+    Setiap temuan disebut dengan berkas dan barisnya, tingkatnya (galat: harus diperbaiki sebelum
+    dokumen dapat disusun; peringatan: periksa dan pastikan), kodenya dan sarannya. Kode keluar:
+    0 tidak ada galat, 1 ada galat (atau peringatan dengan --ketat), 2 perintah salah tulis.
+    """
+    from lkpj_gen.pipeline import check, check_one
+    from lkpj_gen.report.findings import json_report, text_report
 
     if berkas:
-        findings = check_one(content_root, tahun, berkas)
-        if findings:
-            click.echo(ContentError(findings).report(), err=True)
-            sys.exit(1)
-        click.echo(f"Berkas {berkas} valid.")
-        return
-    try:
-        checked = load_and_validate(content_root, tahun)
-    except ContentError as exc:
-        click.echo(exc.report(), err=True)
+        konten, findings = check_one(content_root, tahun, berkas)
+        heading = f"Hasil pemeriksaan berkas {berkas} (tanpa pemeriksaan antarberkas)"
+    else:
+        checked = check(content_root, tahun)
+        konten, findings = checked.konten, checked.findings
+        heading = f"Hasil pemeriksaan konten tahun {tahun} ({checked.konten.folder})"
+    errors = sum(1 for f in findings if f.severity == "galat")
+    if bentuk == "json":
+        click.echo(json_report(findings, konten, tahun))
+    elif findings:
+        click.echo(text_report(findings, konten, heading))
+    else:
+        click.echo(f"{heading}: tidak ada galat maupun peringatan.")
+    if errors or (ketat and findings):
         sys.exit(1)
-    click.echo(f"Konten {checked.konten.folder} valid: {len(checked.konten.sources)} berkas diperiksa, tidak ada masalah.")
 
 
 @main.command(context_settings=CONTEXT)

@@ -25,7 +25,8 @@ from lkpj_gen.render.document import Renderer
 from lkpj_gen.render.guard import TemplateFailed
 from lkpj_gen import templates
 from lkpj_gen.templates import BASE_DOCX, WORDING_FILE
-from lkpj_gen.validate import check_across_files
+from lkpj_gen.model.walk import index
+from lkpj_gen.validate import check_across_files, check_within_files
 from lkpj_gen.validate.content import validate_content, validate_one
 from lkpj_gen.validate.wording import validate_wording
 
@@ -65,6 +66,7 @@ class Checked:
 class BuildResult:
     output: Path
     plan: DocumentPlan
+    warnings: list[Finding] = field(default_factory=list)  # peringatan: reported, not blocking
     pages: int | None = None  # known only after the layout pass
     pdf: Path | None = None
     layout: str = "dilewati"  # "selesai", "dilewati", or why it could not run (Indonesian)
@@ -86,17 +88,25 @@ def check(content_root: Path, tahun: int, templates_dir: Path | None = None) -> 
     return Checked(konten, wording, findings)
 
 
-def check_one(content_root: Path, tahun: int, relative: str) -> list[Finding]:
-    """Findings of one content file alone (an agency checking its file before sending it)."""
-    source, findings = read_file(year_folder(content_root, tahun), relative)
-    return findings + (validate_one(source, relative) if source is not None else [])
+def check_one(content_root: Path, tahun: int, relative: str) -> tuple[Konten | None, list[Finding]]:
+    """Findings of one content file alone (an agency checking its file before sending it): its
+    model and the checks within it, not those that need the other files."""
+    folder = year_folder(content_root, tahun)
+    source, findings = read_file(folder, relative)
+    if source is None:
+        return None, findings
+    konten, found = validate_one(source, relative, folder)
+    findings += found
+    if konten is not None:
+        findings += check_within_files(konten, {name: index(model) for name, model in konten.models()})
+    return konten, findings
 
 
 def load_and_validate(content_root: Path, tahun: int, templates_dir: Path | None = None) -> Checked:
     """``check``, raising ``ContentError`` when there is any galat."""
     checked = check(content_root, tahun, templates_dir)
     if checked.errors:
-        raise ContentError(checked.errors)
+        raise ContentError(checked.errors, checked.konten)
     return checked
 
 
@@ -173,7 +183,7 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
     base = templates_dir / BASE_DOCX
     staging = _staging(output)
     pdf_staging = _staging(pdf) if pdf else None
-    result = BuildResult(output, plan)
+    result = BuildResult(output, plan, [f for f in checked.findings if f.severity == "peringatan"])
     try:
         write_docx(parts, base, staging, title)
         reason = layout_pass.available() if layout else "dilewati"

@@ -82,7 +82,7 @@ def test_renamed_wording_key(setup):
     wording.write_text(text.replace("  upaya: Upaya Mengatasi", "  upayaa: Upaya Mengatasi"), encoding="utf-8")
     code, output = build()
     assert code == 1
-    assert f"{wording}:{line_of(wording, 'upayaa:')}: kinerja_kegiatan.upayaa: kunci ini tidak dikenal" in output
+    assert f"{wording}:{line_of(wording, 'upayaa:')}: kinerja_kegiatan.upayaa: kunci 'upayaa' tidak dikenal; maksud Anda 'upaya'?" in output
     assert "kinerja_kegiatan.upaya: wajib diisi" in output and untouched(out)
 
 

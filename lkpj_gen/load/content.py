@@ -22,7 +22,7 @@ def year_folder(content_root: Path, tahun: int) -> Path:
 def _read_into(sources: SourceSet, findings: list[Finding], name: str, path: Path) -> None:
     if not path.is_file():
         why = "berkas tidak ditemukan" if not path.exists() else "bukan berkas biasa (mungkin folder)"
-        findings.append(Finding.in_file(path, why))
+        findings.append(Finding.in_file(path, why, code="berkas.tidak-ada"))
         if path.exists():
             sources.unreadable.add(name)
         return
@@ -39,7 +39,7 @@ def read_content(content_root: Path, tahun: int) -> tuple[SourceSet, list[Findin
     folder = year_folder(content_root, tahun)
     sources, findings = SourceSet(folder), list[Finding]()
     if not folder.is_dir():
-        return sources, [Finding.in_file(folder, f"folder konten tahun {tahun} tidak ditemukan")]
+        return sources, [Finding.in_file(folder, f"folder konten tahun {tahun} tidak ditemukan", code="berkas.tidak-ada")]
     for name in TOP_FILES:
         _read_into(sources, findings, name, folder / f"{name}.yaml")
     opd = folder / "opd"
@@ -51,7 +51,7 @@ def read_content(content_root: Path, tahun: int) -> tuple[SourceSet, list[Findin
         elif path.suffix.lower() in (".yml", ".yaml"):
             findings.append(Finding.in_file(
                 path, "berkas perangkat daerah harus berakhiran .yaml (huruf kecil)",
-                f"ganti nama berkas menjadi {path.stem}.yaml"))
+                f"ganti nama berkas menjadi {path.stem}.yaml", code="berkas.nama"))
     return sources, findings
 
 
@@ -66,5 +66,5 @@ def read_wording(templates_dir: Path, name: str) -> tuple[SourceFile | None, lis
     """The fixed wording (``templates/teks.yaml``), read like content so mistakes get a line."""
     path = templates_dir / name
     if not path.is_file():
-        return None, [Finding.in_file(path, "berkas kata-kata tetap tidak ditemukan")]
+        return None, [Finding.in_file(path, "berkas kata-kata tetap tidak ditemukan", code="berkas.tidak-ada")]
     return read_yaml(path)

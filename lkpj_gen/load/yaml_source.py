@@ -33,20 +33,20 @@ _UTF8_HINT = ("Simpan berkas sebagai UTF-8: di Notepad pilih Simpan Sebagai lalu
 
 
 class _Refused(Exception):
-    def __init__(self, line: int | None, message: str, hint: str | None = None):
+    def __init__(self, line: int | None, message: str, hint: str | None = None, code: str = "yaml.isi"):
         super().__init__(message)
-        self.line, self.message, self.hint = line, message, hint
+        self.line, self.message, self.hint, self.code = line, message, hint, code
 
 
 def _decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _Refused(None, "berkas disimpan dengan pengodean UTF-16, bukan UTF-8", _UTF8_HINT)
+        raise _Refused(None, "berkas disimpan dengan pengodean UTF-16, bukan UTF-8", _UTF8_HINT, "yaml.pengodean")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise _Refused(line, "berkas tidak tersimpan dengan pengodean UTF-8 (mungkin ANSI/Latin-1): "
-                             f"bita 0x{data[exc.start]:02X} tidak dapat dibaca", _UTF8_HINT) from None
+                             f"bita 0x{data[exc.start]:02X} tidak dapat dibaca", _UTF8_HINT, "yaml.pengodean") from None
 
 
 class _Builder:
@@ -60,13 +60,14 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
         line = node.start_mark.line + 1
         if depth > MAX_DEPTH:
-            raise _Refused(line, f"susunan bertingkat lebih dari {MAX_DEPTH} tingkat")
+            raise _Refused(line, f"susunan bertingkat lebih dari {MAX_DEPTH} tingkat", code="yaml.dalam")
         if id(node) in self.seen:
             raise _Refused(line, "anchor dan alias YAML (&nama / *nama) tidak dipakai lagi dalam konten",
-                           "tulis isinya lengkap di setiap tempat; 'lkpj perbarui <tahun>' melakukannya otomatis")
+                           "tulis isinya lengkap di setiap tempat; 'lkpj perbarui <tahun>' melakukannya otomatis",
+                           "yaml.alias")
         self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            raise _Refused(line, f"tag YAML '{node.tag}' tidak dipakai dalam konten", "hapus tag itu (tanda ! dan !!)")
+            raise _Refused(line, f"tag YAML '{node.tag}' tidak dipakai dalam konten", "hapus tag itu (tanda ! dan !!)", "yaml.tag")
         self.lines.setdefault(loc, line)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
@@ -78,7 +79,7 @@ class _Builder:
         """Scalars keep YAML's own typing: `1.000` stays the float 1.0 so the money parser can refuse it."""
         line = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
-            raise _Refused(line, f"tag YAML '{node.tag}' tidak dipakai dalam konten", "hapus tag itu (tanda ! dan !!)")
+            raise _Refused(line, f"tag YAML '{node.tag}' tidak dipakai dalam konten", "hapus tag itu (tanda ! dan !!)", "yaml.tag")
         try:
             return self.scalars.construct_object(node, deep=True)
         except ValueError as exc:
@@ -94,16 +95,16 @@ class _Builder:
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == _CORE + "merge":
-                raise _Refused(line, "kunci gabungan YAML (<<) tidak dipakai dalam konten", "tulis isinya lengkap")
+                raise _Refused(line, "kunci gabungan YAML (<<) tidak dipakai dalam konten", "tulis isinya lengkap", "yaml.alias")
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(line, "kunci harus berupa teks, bukan daftar atau pemetaan")
+                raise _Refused(line, "kunci harus berupa teks, bukan daftar atau pemetaan", code="yaml.kunci")
             key = self._scalar(key_node)
             if not isinstance(key, str):
                 raise _Refused(line, f"kunci '{key_node.value}' dibaca YAML sebagai {type(key).__name__}, bukan teks",
-                               f'tulis kunci dalam tanda kutip, misalnya "{key_node.value}":')
+                               f'tulis kunci dalam tanda kutip, misalnya "{key_node.value}":', "yaml.kunci")
             if key in result:
                 raise _Refused(line, f"kunci '{key}' ditulis dua kali (baris {first_line[key]} dan {line}); "
-                                     "yang kedua akan menimpa yang pertama", "hapus salah satunya")
+                                     "yang kedua akan menimpa yang pertama", "hapus salah satunya", "yaml.duplikat")
             first_line[key] = line
             self.lines[loc + (key,)] = line
             result[key] = self.build(value_node, loc + (key,), depth + 1)
@@ -115,7 +116,7 @@ def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Finding.in_file(path, f"berkas tidak dapat dibaca: {exc.strerror or exc}")]
+        return None, [Finding.in_file(path, f"berkas tidak dapat dibaca: {exc.strerror or exc}", code="berkas.baca")]
     try:
         text = _decode(data)
         loader = _PARSER(text)
@@ -126,11 +127,12 @@ def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
         builder = _Builder()
         value = builder.build(node, ()) if node is not None else None
     except _Refused as exc:
-        return None, [Finding.in_file(path, exc.message, exc.hint, line=exc.line)]
+        return None, [Finding.in_file(path, exc.message, exc.hint, line=exc.line, code=exc.code)]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         return None, [Finding.in_file(path, f"berkas berisi karakter kendali U+{exc.character:04X} yang tidak boleh ada",
-                                      "hapus karakter itu (sering terbawa saat menyalin dari Word atau PDF)", line=line)]
+                                      "hapus karakter itu (sering terbawa saat menyalin dari Word atau PDF)", line=line,
+                                      code="yaml.kendali")]
     except yaml.MarkedYAMLError as exc:
         # The context mark points where the unfinished construct began (an unclosed bracket or
         # quote); the problem mark often points only at the end of the file.
@@ -139,8 +141,8 @@ def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
             path,
             "penulisan YAML tidak valid di sekitar baris ini (periksa indentasi, titik dua, tanda kutip "
             f"dan kurung yang belum ditutup); keterangan teknis: {exc.problem or exc}",
-            line=mark.line + 1 if mark else None,
+            line=mark.line + 1 if mark else None, code="yaml.sintaks",
         )]
     except (yaml.YAMLError, RecursionError) as exc:
-        return None, [Finding.in_file(path, f"penulisan YAML tidak valid: {exc}")]
+        return None, [Finding.in_file(path, f"penulisan YAML tidak valid: {exc}", code="yaml.sintaks")]
     return SourceFile(path=path, data=value, lines=builder.lines), []

@@ -60,10 +60,12 @@ def sort_key(f: Finding) -> tuple[str, int, str]:
 
 
 class ContentError(Exception):
-    """Input has errors (galat); nothing is rendered or written."""
+    """Input has errors (galat); nothing is rendered or written. ``konten`` (when known) lets a
+    report name the agency of each file and list files in document order."""
 
-    def __init__(self, findings: list[Finding]):
+    def __init__(self, findings: list[Finding], konten: Any = None):
         self.findings = sorted(findings, key=sort_key)
+        self.konten = konten
         super().__init__(f"{len(self.findings)} masalah pada konten")
 
     def report(self) -> str:

@@ -19,8 +19,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Literal, Union
 
-REFERENCE = re.compile(r"\[\[\s*([a-z_]+)\s*(?::\s*([^\]\s]+)\s*|([+-]\s*\d+)\s*)?\]\]")
+# The kind is matched whatever its case ([[Tahun]], [[TABEL:x]]); the key is case-sensitive.
+REFERENCE = re.compile(r"\[\[\s*([A-Za-z_]+)\s*(?::\s*([^\]\s]+)\s*|([+-]\s*\d+)\s*)?\]\]")
 REFERENCE_KINDS = ("tabel", "gambar")
+# Anything written between [[ and ]] (to find markers that do not follow the grammar).
+MARKER = re.compile(r"\[\[(?:(?!\]\]).)*?\]\]|\[\[", re.S)
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,13 @@ class Reference:
 
 def _reference(m: re.Match[str]) -> Reference:
     offset = m.group(3)
-    return Reference(m.group(1), m.group(2), int(offset.replace(" ", "")) if offset else 0)
+    return Reference(m.group(1).lower(), m.group(2), int(offset.replace(" ", "")) if offset else 0)
+
+
+def stray_markers(text: str) -> list[str]:
+    """Markers that would reach the document literally: ``[[...]]`` outside the grammar, or an
+    unclosed ``[[``."""
+    return [m.group() for m in MARKER.finditer(text) if not REFERENCE.fullmatch(m.group())]
 
 
 def find_references(text: str) -> list[Reference]:

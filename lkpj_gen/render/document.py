@@ -96,7 +96,7 @@ class Renderer:
         try:
             return name, self.env.get_template(name)
         except jinja2.TemplateNotFound:
-            raise TemplateFailed([Finding.in_file(self.templates_dir / name, "templat tidak ditemukan")]) from None
+            raise TemplateFailed([Finding.in_file(self.templates_dir / name, "templat tidak ditemukan", code="templat.berkas")]) from None
         except jinja2.TemplateError as exc:
             raise TemplateFailed([jinja_finding(exc, self.templates_dir)]) from None
 

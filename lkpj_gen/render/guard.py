@@ -27,7 +27,8 @@ class TemplateFailed(Exception):
 def jinja_finding(exc: jinja2.TemplateError, templates_dir: Path) -> Finding:
     """The template file and line of a Jinja error (syntax, or an undefined name at render time)."""
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-        return Finding.in_file(Path(exc.filename), f"templat tidak dapat dibaca: {exc.message}", line=exc.lineno)
+        return Finding.in_file(Path(exc.filename), f"templat tidak dapat dibaca: {exc.message}", line=exc.lineno,
+                               code="templat.sintaks")
     # Jinja rewrites tracebacks so that template frames carry the template's file and line.
     root = str(templates_dir.resolve())
     where: tuple[str, int] | None = None
@@ -38,8 +39,8 @@ def jinja_finding(exc: jinja2.TemplateError, templates_dir: Path) -> Finding:
     if isinstance(exc, jinja2.UndefinedError):
         message = f"templat memakai nama yang tidak ada: {exc.message}"
     if where:
-        return Finding.in_file(Path(where[0]), message, line=where[1])
-    return Finding.in_file(templates_dir, message)
+        return Finding.in_file(Path(where[0]), message, line=where[1], code="templat.nama")
+    return Finding.in_file(templates_dir, message, code="templat.nama")
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)[^<>]*?(/?)>")
@@ -84,9 +85,11 @@ def check_xml(fragment: str, templates: list[str], templates_dir: Path) -> list[
         path = templates_dir / name
         found = unbalanced_tag(path.read_text(encoding="utf-8")) if path.is_file() else None
         if found:
-            findings.append(Finding.in_file(path, f"templat menghasilkan XML yang tidak sah: {found[1]}", line=found[0]))
+            findings.append(Finding.in_file(path, f"templat menghasilkan XML yang tidak sah: {found[1]}", line=found[0],
+                                            code="templat.xml"))
     if not findings:
         names = ", ".join(str(templates_dir / n) for n in templates)
         findings.append(Finding.in_file(templates_dir / templates[0],
-                                        f"templat menghasilkan XML yang tidak sah ({detail}); periksa {names}"))
+                                        f"templat menghasilkan XML yang tidak sah ({detail}); periksa {names}",
+                                        code="templat.xml"))
     return findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.konten import Konten
-from lkpj_gen.model.walk import index
+from lkpj_gen.model.walk import Found, index
 
 from .images import check_images
 from .keys import collect_keys
@@ -13,11 +13,18 @@ from .outline import check_outline
 from .references import check_references
 from .sentences import check_sentences
 from .stated import check_stated
+from .traps import check_traps
+
+
+def check_within_files(konten: Konten, files: dict[str, Found]) -> list[Finding]:
+    """Checks that need one file only: stated values against computed ones, format traps."""
+    return [*check_stated(konten, files), *check_traps(konten, files)]
 
 
 def check_across_files(konten: Konten) -> list[Finding]:
-    """Everything that needs more than one file: keys, references, sentence sources, outline, images."""
+    """Everything after the models: keys, references, sentence sources, outline, pictures, and the
+    checks within each file."""
     files = {name: index(model) for name, model in konten.models()}
     keys = collect_keys(konten, files)
     return [*keys.findings, *check_references(konten, files, keys), *check_sentences(konten, files),
-            *check_outline(konten), *check_images(konten, files), *check_stated(konten, files)]
+            *check_outline(konten), *check_images(konten, files), *check_within_files(konten, files)]

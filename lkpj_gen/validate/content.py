@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -29,7 +30,8 @@ def validate_content(sources: SourceSet, tahun: int) -> tuple[Konten, list[Findi
     meta = valid.get("meta")
     if isinstance(meta, Meta) and meta.tahun != tahun:
         source = sources.files["meta"]
-        findings.append(Finding.at(source, ("tahun",), f"tahun {meta.tahun} tidak sama dengan tahun folder ({tahun})"))
+        findings.append(Finding.at(source, ("tahun",), f"tahun {meta.tahun} tidak sama dengan tahun folder ({tahun})",
+                                   code="meta.tahun"))
     konten = Konten(
         folder=sources.folder,
         meta=meta if isinstance(meta, Meta) else None,
@@ -46,10 +48,18 @@ def _as(value: Any, cls: type[Any]) -> Any:
     return value if isinstance(value, cls) else None
 
 
-def validate_one(source: SourceFile, relative: str) -> list[Finding]:
-    """Schema findings of one file only (``lkpj periksa --berkas``)."""
+def validate_one(source: SourceFile, relative: str, folder: Path) -> tuple[Konten | None, list[Finding]]:
+    """One file alone against its model (``lkpj periksa --berkas``): a ``Konten`` holding only it."""
     model = model_for(relative)
     if model is None:
         names = ", ".join(TOP_FILES)
-        return [Finding.in_file(source.path, f"nama berkas tidak dikenal ({names}, atau opd/<nama>.yaml)")]
-    return validate_data(source, model)[1]
+        return None, [Finding.in_file(source.path, f"nama berkas tidak dikenal ({names}, atau opd/<nama>.yaml)",
+                                      code="berkas.nama")]
+    parsed, findings = validate_data(source, model)
+    if parsed is None:
+        return None, findings
+    name = Path(relative).with_suffix("").as_posix()
+    konten = Konten(folder=folder, meta=_as(parsed, Meta), depan=_as(parsed, Depan),
+                    bab={n: (parsed if n == name else None) for n in CHAPTER_FILES},  # type: ignore[misc]
+                    opd={name[4:]: parsed} if isinstance(parsed, Opd) else {}, sources={name: source})
+    return konten, findings

@@ -41,7 +41,7 @@ def check_images(konten: Konten, files: dict[str, Found]) -> list[Finding]:
     def check(source: SourceFile, loc: Loc, relative: str) -> None:
         why = picture_problem(konten.folder, relative)
         if why:
-            findings.append(Finding.at(source, loc, why))
+            findings.append(Finding.at(source, loc, why, code="gambar.berkas"))
 
     for name, found in files.items():
         for loc, kind, value in found.blocks:

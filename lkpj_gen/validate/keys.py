@@ -35,7 +35,7 @@ def collect_keys(konten: Konten, files: dict[str, Found]) -> Keys:
             if (ref_kind, key) in keys.defined:
                 keys.findings.append(Finding.at(
                     source, loc + ("kunci",), f"kunci '{key}' sudah dipakai di {keys.defined[(ref_kind, key)]}",
-                    "setiap tabel dan gambar memerlukan kunci yang unik"))
+                    "setiap tabel dan gambar memerlukan kunci yang unik", code="kunci.ganda"))
                 continue
             keys.defined[(ref_kind, key)] = source.position(loc + ("kunci",))
             if ref_kind == "gambar" or value.judul:

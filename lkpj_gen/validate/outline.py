@@ -18,12 +18,12 @@ def check_outline(konten: Konten) -> list[Finding]:
         """Report a missing file or part; True when the agency's part is there."""
         name = f"opd/{key}"
         if not konten.present(name):
-            findings.append(Finding.at(meta, where, f"berkas opd/{key}.yaml tidak ditemukan"))
+            findings.append(Finding.at(meta, where, f"berkas opd/{key}.yaml tidak ditemukan", code="susunan.berkas"))
         elif key not in konten.opd:
             pass  # the file exists but is invalid: reported by its own check
         elif getattr(konten.opd[key], part) is None:
             findings.append(Finding.at(sources[name], (), f"berkas ini tidak memiliki bagian '{part}'",
-                                       f"OPD '{key}' tercantum dalam {susunan} di meta.yaml"))
+                                       f"OPD '{key}' tercantum dalam {susunan} di meta.yaml", code="susunan.bagian"))
         else:
             return True
         return False
@@ -33,12 +33,14 @@ def check_outline(konten: Konten) -> list[Finding]:
         for u, urusan in enumerate(kelompok.urusan):
             loc: Loc = ("susunan_bab_iii", k, "urusan", u)
             if bool(urusan.opd) == bool(urusan.unit):
-                findings.append(Finding.at(meta, loc, "setiap urusan harus memiliki tepat satu dari 'opd' atau 'unit'"))
+                findings.append(Finding.at(meta, loc, "setiap urusan harus memiliki tepat satu dari 'opd' atau 'unit'",
+                                           code="susunan.urusan"))
             entries = [(loc + ("opd",), urusan.opd)] if urusan.opd else []
             entries += [(loc + ("unit", i, "opd"), unit.opd) for i, unit in enumerate(urusan.unit)]
             for where, key in entries:
                 if key in used:
-                    findings.append(Finding.at(meta, where, f"OPD '{key}' sudah tercantum sebelumnya dalam susunan_bab_iii"))
+                    findings.append(Finding.at(meta, where, f"OPD '{key}' sudah tercantum sebelumnya dalam susunan_bab_iii",
+                                           code="susunan.ganda"))
                 elif agency(where, key, "bab_iii", "susunan_bab_iii"):
                     used.add(key)
     for i, key in enumerate(konten.meta.susunan_bab_iv):
@@ -46,8 +48,10 @@ def check_outline(konten: Konten) -> list[Finding]:
     for key, opd in konten.opd.items():
         source = sources[f"opd/{key}"]
         if opd.bab_iii is not None and key not in used:
-            findings.append(Finding.at(source, ("bab_iii",), "bagian bab_iii OPD ini tidak tercantum dalam susunan_bab_iii di meta.yaml"))
+            findings.append(Finding.at(source, ("bab_iii",), "bagian bab_iii OPD ini tidak tercantum dalam susunan_bab_iii di meta.yaml",
+                                       code="susunan.tidak-tercantum"))
         if opd.bab_iv is not None and key not in konten.meta.susunan_bab_iv:
-            findings.append(Finding.at(source, ("bab_iv",), "bagian bab_iv OPD ini tidak tercantum dalam susunan_bab_iv di meta.yaml"))
+            findings.append(Finding.at(source, ("bab_iv",), "bagian bab_iv OPD ini tidak tercantum dalam susunan_bab_iv di meta.yaml",
+                                       code="susunan.tidak-tercantum"))
     return findings
 

@@ -20,5 +20,5 @@ def check_references(konten: Konten, files: dict[str, Found], keys: Keys) -> lis
                 if why:
                     untitled = ref.key is not None and (ref.kind, ref.key) in keys.defined  # exists, has no number
                     findings.append(Finding.at(source, loc, why, "hanya tabel yang memiliki judul yang bernomor dan bisa dirujuk"
-                                               if untitled else None))
+                                               if untitled else None, code="rujukan.tidak-ada"))
     return findings
