@@ -7,6 +7,7 @@ from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.walk import Found, index
 
+from .copies import check_copies
 from .images import check_images
 from .keys import collect_keys
 from .outline import check_outline
@@ -27,4 +28,5 @@ def check_across_files(konten: Konten) -> list[Finding]:
     files = {name: index(model) for name, model in konten.models()}
     keys = collect_keys(konten, files)
     return [*keys.findings, *check_references(konten, files, keys), *check_sentences(konten, files),
-            *check_outline(konten), *check_images(konten, files), *check_within_files(konten, files)]
+            *check_outline(konten), *check_images(konten, files), *check_within_files(konten, files),
+            *check_copies(konten, files)]
