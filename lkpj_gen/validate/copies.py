@@ -104,8 +104,9 @@ def check_copies(konten: Konten, files: dict[str, Found]) -> list[Finding]:
             if agency is None:
                 continue
             for m in _INTRODUCES.finditer(text):
-                other = next((k for k, n in names.items() if k != agency and m.group(2).startswith(n)), None)
-                if other and names[agency] not in text:
+                others = [k for k, n in names.items() if k != agency and m.group(2).startswith(n)]
+                if others and names[agency] not in text:
+                    other = others[0]
                     findings.append(Finding.at(source, loc, f"paragraf di bagian {names[agency]} menyebut urusan ini "
                                                f"{m.group(1)} oleh {names[other]}: mungkin tersalin dari bagian OPD lain",
                                                "pastikan nama perangkat daerahnya", severity="peringatan",
