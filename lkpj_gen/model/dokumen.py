@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from lkpj_gen.kinds import Isi
-from .types import Model, Teks, Uang
+from .types import Angka, Model, Teks, Uang
 
 
 class Pemda(Model):
@@ -125,6 +125,7 @@ class TugasPembantuan(Model):
     program: Teks | None = None
     anggaran: Uang | None = None
     realisasi: Uang | None = None
+    persen: Angka | None = None  # stated realisasi / anggaran, compared with the computed one
     isi: Isi = Field(default_factory=list)
 
 

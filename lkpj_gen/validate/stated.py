@@ -4,6 +4,8 @@ totals and percentages against the rows, plausibility), located at the file and 
 from __future__ import annotations
 
 from lkpj_gen.kinds import TABLE_KINDS
+from lkpj_gen.kinds.base import Checker
+from lkpj_gen.numbers import persen
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.walk import Found
@@ -25,4 +27,17 @@ def check_stated(konten: Konten, files: dict[str, Found]) -> list[Finding]:
                     message += f" [baris yang terkait: {shown}]"
                 findings.append(Finding.at(source, loc + issue.loc, message, issue.hint,
                                            severity=issue.severity, code=issue.code))
+    for key, opd in konten.opd.items():
+        if opd.bab_iv is None:
+            continue
+        c = Checker()
+        for i, tugas in enumerate(opd.bab_iv.tugas):
+            if tugas.anggaran is not None and tugas.realisasi is not None:
+                loc = ("bab_iv", "tugas", i)
+                c.stated_percent(loc + ("persen",), tugas.persen, persen(tugas.realisasi, tugas.anggaran),
+                                 "realisasi dibagi anggaran")
+                c.plausible(loc, tugas.anggaran, tugas.realisasi)
+        source = konten.sources[f"opd/{key}"]
+        findings += [Finding.at(source, issue.loc, issue.message, issue.hint, severity=issue.severity, code=issue.code)
+                     for issue in c.issues]
     return findings
