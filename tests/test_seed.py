@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from conftest import REPO, Built
-from test_document import cell_texts, find_table
+from content_roots import REPO
+from reading import Built, cell_texts, find_table
 
 SEED = REPO.parent / "shared" / "seed" / "lkpj-ntt-2023.txt"
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="naskah sumber (shared/seed) tidak ada di samping repo")
