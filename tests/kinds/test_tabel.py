@@ -96,6 +96,19 @@ def test_decimals_of_the_table_and_of_a_column():
     assert texts(t.rows) == [["Belanja", "1.234.568", "(1.500,50)", "12,3", "-7,50"]]
 
 
+def test_empty_and_dash_cells():
+    t = grid(tabel, """
+        kolom: [{judul: Kabupaten}, {judul: Keterangan}, {judul: Jiwa, jenis: angka}]
+        baris:
+          - [Kupang, "-", "-"]
+          - [Alor, ~, ~]
+          - [Rote, "", ""]
+        jumlah: {label: Jumlah, posisi: atas}
+    """)
+    # a dash the author typed stays a dash, in a text column as in a number column
+    assert texts(t.rows) == [["", "Jumlah", "0"], ["Kupang", "-", "-"], ["Alor", "", ""], ["Rote", "", ""]]
+
+
 def test_own_widths_and_landscape():
     t = grid(tabel, """
         lanskap: true
