@@ -81,6 +81,22 @@ def test_header_cell_spanning_columns_and_rows():
     assert merges(t.header) == [["restart", ""], ["continue", "", ""]]
 
 
+def test_header_cells_of_different_heights():
+    t = grid(tabel, """
+        kolom: [{judul: "No"}, {judul: Kabupaten}, {judul: L, jenis: angka}, {judul: P, jenis: angka}]
+        kepala:
+          - [{teks: "No", tinggi: 3}, {teks: Wilayah, tinggi: 2}, {teks: "Penduduk [[tahun]]", lebar: 2}]
+          - [{teks: Jenis Kelamin, lebar: 2}]
+          - [Kabupaten, L, P]
+          - ["(1)", "(2)", "(3)", "(4)"]
+        baris: [["1.", Kupang, "10", "30"]]
+    """)
+    assert texts(t.header) == [["No", "Wilayah", "Penduduk 2023"], ["", "", "Jenis Kelamin"], ["", "Kabupaten", "L", "P"],
+                               ["(1)", "(2)", "(3)", "(4)"]]
+    assert merges(t.header) == [["restart", "restart", ""], ["continue", "continue", ""], ["continue", "", "", ""],
+                                ["", "", "", ""]]
+
+
 def test_decimals_of_the_table_and_of_a_column():
     t = grid(tabel, """
         desimal: 0
