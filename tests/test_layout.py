@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from content_roots import REPO
-from reading import W, Built, assert_toc_points_at_its_pages, footer, pdf_pages, toc_lines
+from reading import Built, assert_toc_points_at_its_pages, footer, pdf_pages, toc_lines, w
 from lkpj_gen.finish import layout_pass as layout
 from lkpj_gen.finish.libreoffice import LibreOfficeError, convert
 from lkpj_gen.pipeline import LayoutMismatch, build
@@ -53,7 +53,7 @@ def test_numbers_are_written_into_the_generators_own_document(laid_out):
     assert texts[0].startswith("KATA PENGANTAR ") and texts[0].split()[-1] == printed["KATA PENGANTAR"]
     # chapter entries keep a refreshable PAGEREF field, now with its cached result
     entry = built.by_style("TOC2")[0]
-    assert "PAGEREF" in "".join(t.text for t in entry.iter(f"{{{W}}}instrText"))
+    assert "PAGEREF" in "".join(t.text for t in entry.iter(w("instrText")))
     tabel = [Built.text(p) for p in built.by_style("DaftarTabel")]
     assert tabel[0].startswith("Tabel 1.1 ") and re.search(r"I-\d+$", tabel[0])
 
