@@ -36,9 +36,9 @@ def test_help_is_in_indonesian():
     assert "Menyusun LKPJ tahun TAHUN" in result.output and "Folder akar konten" in result.output
 
 
-def test_build_prints_where_and_summary(tmp_path, mini_content):
+def test_build_prints_where_and_summary(tmp_path, mini_root):
     out = tmp_path / "hasil.docx"
-    result = CliRunner().invoke(main, ["build", "2023", "--content", str(mini_content), "-o", str(out)])
+    result = CliRunner().invoke(main, ["build", "2023", "--content", str(mini_root.path), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert f"Dokumen ditulis: {out}" in result.output
     assert "5 bab, 3 perangkat daerah" in result.output

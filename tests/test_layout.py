@@ -10,7 +10,8 @@ import threading
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, Built, assert_toc_points_at_its_pages, footer, mini_files, pdf_pages, toc_lines, write_content
+from content_roots import REPO
+from reading import Built, assert_toc_points_at_its_pages, footer, pdf_pages, toc_lines, w
 from lkpj_gen.finish import layout_pass as layout
 from lkpj_gen.finish.libreoffice import LibreOfficeError, convert
 from lkpj_gen.pipeline import LayoutMismatch, build
@@ -51,9 +52,8 @@ def test_numbers_are_written_into_the_generators_own_document(laid_out):
     assert all(re.search(r"((I|II|III|IV|V)-\d+|[ivxl]+)$", t) for t in texts), texts[:5]
     assert texts[0].startswith("KATA PENGANTAR ") and texts[0].split()[-1] == printed["KATA PENGANTAR"]
     # chapter entries keep a refreshable PAGEREF field, now with its cached result
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     entry = built.by_style("TOC2")[0]
-    assert "PAGEREF" in "".join(t.text for t in entry.iter(f"{w}instrText"))
+    assert "PAGEREF" in "".join(t.text for t in entry.iter(w("instrText")))
     tabel = [Built.text(p) for p in built.by_style("DaftarTabel")]
     assert tabel[0].startswith("Tabel 1.1 ") and re.search(r"I-\d+$", tabel[0])
 
@@ -66,11 +66,10 @@ def test_libreoffice_resave_shows_the_same_numbers(laid_out, tmp_path):
     assert toc_lines(again) == toc_lines(pages)
 
 
-def test_wrong_page_is_reported_and_nothing_is_written(tmp_path, monkeypatch):
+def test_wrong_page_is_reported_and_nothing_is_written(mini_root, tmp_path, monkeypatch):
     from lkpj_gen import pipeline
     from lkpj_gen.model.plan import PageLabel as Label
 
-    root = write_content(tmp_path / "c", mini_files())
     out = tmp_path / "o.docx"
     out.write_bytes(b"versi lama")
     original = pipeline.page_labels
@@ -83,23 +82,22 @@ def test_wrong_page_is_reported_and_nothing_is_written(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline, "page_labels", shifted)
     with pytest.raises(LayoutMismatch) as exc:
-        build(root, 2023, out, layout=True)
+        build(mini_root.path, 2023, out, layout=True)
     assert "1.1. Dasar Hukum" in exc.value.problems[0] and "I-2" in exc.value.problems[0]
     assert out.read_bytes() == b"versi lama"
 
 
-def test_timeout_is_a_clear_error_and_leaves_no_office_running(tmp_path):
-    root = write_content(tmp_path / "c", mini_files())
+def test_timeout_is_a_clear_error_and_leaves_no_office_running(mini_root, tmp_path):
     out = tmp_path / "o.docx"
     with pytest.raises(LibreOfficeError, match="batas waktu"):
-        build(root, 2023, out, layout=True, timeout=0.5)
+        build(mini_root.path, 2023, out, layout=True, timeout=0.5)
     assert not out.exists()
     leftover = subprocess.run(["pgrep", "-f", f"UserInstallation=file://{tmp_path}"], capture_output=True)
     assert subprocess.run(["pgrep", "-f", "lkpj-lo-"], capture_output=True).stdout.strip() == b"" or leftover.returncode
 
 
-def test_two_builds_at_once_do_not_collide(tmp_path):
-    roots = [write_content(tmp_path / f"c{i}", mini_files()) for i in range(2)]
+def test_two_builds_at_once_do_not_collide(make_root, tmp_path):
+    roots = [make_root("mini").path for _ in range(2)]
     results, errors = {}, []
 
     def run(i):
@@ -116,11 +114,11 @@ def test_two_builds_at_once_do_not_collide(tmp_path):
     assert not errors and all(r.layout == "selesai" for r in results.values())
 
 
-def test_cli_without_libreoffice_still_builds_and_says_so(tmp_path, monkeypatch):
+def test_cli_without_libreoffice_still_builds_and_says_so(mini_root, tmp_path, monkeypatch):
     from lkpj_gen.cli import main
 
     monkeypatch.setattr(layout, "available", lambda: "LibreOffice (soffice) tidak terpasang")
-    root = write_content(tmp_path / "c", mini_files())
+    root = mini_root.path
     result = CliRunner().invoke(main, ["build", "2023", "--content", str(root), "-o", str(tmp_path / "o.docx")])
     assert result.exit_code == 0
     assert "Nomor halaman belum diisi (LibreOffice (soffice) tidak terpasang): terisi saat dokumen dibuka di Word" in result.output

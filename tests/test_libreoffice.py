@@ -7,15 +7,15 @@ import shutil
 
 import pytest
 
-from conftest import Built, assert_toc_points_at_its_pages, pdf_pages
+from reading import Built, assert_toc_points_at_its_pages, pdf_pages
 from lkpj_gen.finish.libreoffice import convert, find_soffice
 
 pytestmark = pytest.mark.skipif(find_soffice() is None or shutil.which("pdftotext") is None,
                                 reason="LibreOffice/poppler tidak terpasang (bash tools/uji memasangnya)")
 
 
-def test_libreoffice_lays_out_the_document_with_chapter_page_numbers(build_mini, tmp_path):
-    docx_path = build_mini()
+def test_libreoffice_lays_out_the_document_with_chapter_page_numbers(mini: Built, tmp_path):
+    docx_path = mini.path
     pages = pdf_pages(convert(docx_path, tmp_path / "pdf"))
     footers = [p.strip().splitlines()[-1].strip() for p in pages if p.strip()]
     assert footers[0] == "TAHUN 2024"  # the cover carries no page number

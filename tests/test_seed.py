@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Built
-from test_document import cell_texts, find_table
+from content_roots import REPO
+from reading import Built, cell_texts, find_table
 
-SEED = REPO.parent / "shared" / "seed" / "lkpj-ntt-2023.txt"
+
+def _seed() -> Path:
+    """The seed beside the repository; from a git worktree, beside the main checkout."""
+    relative = Path("shared") / "seed" / "lkpj-ntt-2023.txt"
+    if (REPO.parent / relative).exists():
+        return REPO.parent / relative
+    done = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--git-common-dir"], capture_output=True, text=True)
+    common = (REPO / done.stdout.strip()).resolve() if done.returncode == 0 else REPO / ".git"
+    return common.parent.parent / relative
+
+
+SEED = _seed()
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="naskah sumber (shared/seed) tidak ada di samping repo")
 
 # Known typos of the seed's Daftar Isi, fixed in the shipped content (recorded in content/2023/KOREKSI.md).

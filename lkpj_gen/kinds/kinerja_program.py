@@ -114,14 +114,15 @@ def number_in(text: str) -> Decimal | None:
         raise UnreadableNumber(token) from None
 
 
-def achievement(ind: NilaiIndikator) -> Decimal | None:
-    """Capaian (%) of an indicator from its target and realisasi, by its polarity; None if not computable."""
+def achievement(ind: NilaiIndikator) -> tuple[bool, Decimal | None]:
+    """(computable, capaian %) of an indicator from its target and realisasi, by its polarity.
+    Not computable when either has no number; computable but None when the target is zero."""
     target, real = number_in(ind.target), number_in(ind.realisasi)
     if target is None or real is None:
-        return None
+        return False, None
     if ind.polaritas == "negatif":
-        return persen(2 * target - real, target)
-    return persen(real, target)
+        return True, persen(2 * target - real, target)
+    return True, persen(real, target)
 
 
 def grid(ctx: GridContext, t: KinerjaProgram) -> Table:
@@ -148,8 +149,8 @@ def grid(ctx: GridContext, t: KinerjaProgram) -> Table:
             number = ctx.cell(f"{counter}", "center")
         cells = [ctx.cell(v, "center") for v in values(ind)]
         if t.capaian:
-            value = _achievement_or_none(ind)
-            cells.append(Cell([]) if value is None else ctx.pct(value))
+            computable, value = _achievement(ind)
+            cells.append(ctx.pct(value) if computable else Cell([]))
         name = ("    " * depth) + ind.indikator if depth else ind.indikator
         rows = [[number, Cell([]), ctx.cell(name), *cells, Cell([]), Cell([]), Cell([])]]
         for sub in ind.rincian:
@@ -172,11 +173,11 @@ def grid(ctx: GridContext, t: KinerjaProgram) -> Table:
     return Table(header=header, rows=body, widths=widths, landscape=t.lanskap)
 
 
-def _achievement_or_none(ind: NilaiIndikator) -> Decimal | None:
+def _achievement(ind: NilaiIndikator) -> tuple[bool, Decimal | None]:
     try:
         return achievement(ind)
     except UnreadableNumber:
-        return None  # reported by the check; a build never gets here with it
+        return False, None  # reported by the check; a build never gets here with it
 
 
 def check(t: KinerjaProgram) -> list[Issue]:
@@ -191,8 +192,8 @@ def check(t: KinerjaProgram) -> list[Issue]:
                     c.add(loc + (name,), f"angka '{exc}' tidak dapat dibaca tanpa menebak",
                           'tulis dengan koma desimal, misalnya "1.234,5" atau "65,5"', code="angka.format")
                 return
-        computed = achievement(ind)
-        if ind.capaian is not None and computed is not None:
+        computable, computed = achievement(ind)
+        if ind.capaian is not None and computable:
             try:
                 stated = number_in(ind.capaian)
             except UnreadableNumber:

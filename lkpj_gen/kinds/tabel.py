@@ -96,7 +96,7 @@ def _cell(ctx: GridContext, value: Nilai, kolom: Kolom, bold: bool = False) -> C
     if value is None and kolom.hitung:
         return Cell([Run("-", bold)], align="right", bold=bold)  # e.g. a percentage of zero
     if value is None or value == "" or value == "-":
-        return Cell([Run("-" if kolom.jenis != "teks" and value == "-" else "")], align=_ALIGN[kolom.jenis])
+        return Cell([Run("-" if value == "-" else "")], align=_ALIGN[kolom.jenis])  # a typed dash stays
     if kolom.jenis == "teks":
         return ctx.cell(str(value), bold=bold)
     if kolom.jenis == "uang":
