@@ -84,7 +84,7 @@ def check(content_root: Path, tahun: int, templates_dir: Path | None = None) -> 
         findings += found
     konten, found = validate_content(sources, tahun)
     findings += found
-    findings += check_across_files(konten)
+    findings += check_across_files(konten, wording)
     return Checked(konten, wording, findings)
 
 

@@ -24,6 +24,30 @@ WORDING_FILE = "teks.yaml"
 BASE_DOCX = "gaya.docx"
 
 
+class BentukPemerintahan(Model):
+    """Words that depend on the kind of government ([[kepala_daerah]], [[wilayah]], [[unit_sekretariat]])."""
+
+    kepala_daerah: Teks  # Gubernur / Bupati / Wali Kota
+    wilayah: Teks  # Provinsi / Kabupaten / Kota
+    unit_sekretariat: Teks  # Biro / Bagian
+
+
+class WordingPemerintahan(Model):
+    provinsi: BentukPemerintahan
+    kabupaten: BentukPemerintahan
+    kota: BentukPemerintahan
+
+
+class JudulBab(Model):
+    """Chapter titles as Permendagri 18/2020 gives them; a chapter file's `judul` overrides."""
+
+    bab_i: Teks
+    bab_ii: Teks
+    bab_iii: Teks
+    bab_iv: Teks
+    bab_v: Teks
+
+
 class WordingDepan(Model):
     kata_pengantar: Teks
     daftar_isi: Teks
@@ -58,6 +82,10 @@ class JudulBagianBabIV(Model):
 
 class WordingBabIV(Model):
     judul_bagian: JudulBagianBabIV
+    dasar: Teks  # sub-heading of the default BAB IV
+    definisi: Teks  # the legal definition of tugas pembantuan
+    menerima: Teks  # before the agencies that carried out tugas pembantuan
+    tidak_menerima: Teks  # a government that received none
 
 
 # The whole of teks.yaml: the document's own sections plus one section per table kind that has
@@ -65,6 +93,8 @@ class WordingBabIV(Model):
 Wording: type[Model] = create_model(  # type: ignore[call-overload]
     "Wording",
     __base__=Model,
+    pemerintahan=(WordingPemerintahan, ...),
+    bab=(JudulBab, ...),
     depan=(WordingDepan, ...),
     bab_iii=(WordingBabIII, ...),
     bab_iv=(WordingBabIV, ...),

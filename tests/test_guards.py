@@ -48,12 +48,12 @@ def test_template_missing_a_closing_tag(setup):
     _, tpl, out, build = setup
     cover = tpl / "sampul" / "sampul.xml"
     text = cover.read_text(encoding="utf-8")
-    broken = text.replace("{{ cover.tahun_penyampaian }}</w:t></w:r></w:p>", "{{ cover.tahun_penyampaian }}</w:t></w:r>")
+    broken = text.replace("{{ line.text }}</w:t></w:r></w:p>", "{{ line.text }}</w:t></w:r>")
     assert broken != text
     cover.write_text(broken, encoding="utf-8")
     code, output = build()
     assert code == 1
-    assert f"{cover}:{line_of(cover, 'cover.tahun_penyampaian')}: templat menghasilkan XML yang tidak sah" in output
+    assert f"{cover}:{line_of(cover, 'line.text')}: templat menghasilkan XML yang tidak sah" in output
     assert "tidak pernah ditutup" in output and "Tidak ada dokumen yang ditulis" in output
     assert untouched(out)
 
@@ -61,10 +61,10 @@ def test_template_missing_a_closing_tag(setup):
 def test_template_with_an_unknown_name(setup):
     _, tpl, out, build = setup
     cover = tpl / "sampul" / "sampul.xml"
-    cover.write_text(cover.read_text(encoding="utf-8").replace("cover.pemda", "cover.pemdaa"), encoding="utf-8")
+    cover.write_text(cover.read_text(encoding="utf-8").replace("cover.lines", "cover.liness"), encoding="utf-8")
     code, output = build()
-    assert code == 1 and f"{cover}:{line_of(cover, 'cover.pemdaa')}: templat memakai nama yang tidak ada" in output
-    assert "pemdaa" in output and untouched(out)
+    assert code == 1 and f"{cover}:{line_of(cover, 'cover.liness')}: templat memakai nama yang tidak ada" in output
+    assert "liness" in output and untouched(out)
 
 
 def test_template_with_broken_syntax(setup):

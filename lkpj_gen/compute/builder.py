@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lkpj_gen.kinds import TABLE_KINDS, block_value
+from lkpj_gen.kinds import TABLE_KINDS, block_value, completed
 from lkpj_gen.kinds.base import GridContext
 from lkpj_gen.kinds.daftar import Daftar
 from lkpj_gen.kinds.gambar import Gambar
@@ -18,6 +18,7 @@ from lkpj_gen.model.konten import Konten, collect_tables
 from lkpj_gen.model.plan import (
     Chapter,
     Cover,
+    CoverLine,
     DocumentPlan,
     Element,
     Figure,
@@ -45,6 +46,22 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def government_names(meta: Meta, wording: Any) -> dict[str, str]:
+    """What [[pemda]], [[daerah]], [[nama_daerah]], [[singkat]], [[kepala_daerah]], [[wilayah]] and
+    [[unit_sekretariat]] print: from meta.yaml and the forms of the kind of government."""
+    kind = meta.pemda.kind()
+    forms = getattr(wording.pemerintahan, kind) if kind else None
+    return {
+        "pemda": meta.pemda.nama,
+        "daerah": meta.pemda.daerah(),
+        "nama_daerah": meta.pemda.nama_daerah(),
+        "singkat": meta.pemda.singkat or meta.pemda.daerah(),
+        "kepala_daerah": forms.kepala_daerah if forms else "Kepala Daerah",
+        "wilayah": forms.wilayah if forms else "Daerah",
+        "unit_sekretariat": forms.unit_sekretariat if forms else "Bagian",
+    }
+
+
 def gaya_angka(meta: Meta) -> GayaAngka:
     g = meta.gaya_angka
     return GayaAngka(g.prefix_rupiah, g.desimal_rupiah, g.desimal_persen, g.spasi_rupiah)
@@ -55,8 +72,9 @@ class _Builder:
         assert konten.meta is not None
         self.konten, self.meta, self.wording = konten, konten.meta, wording
         self.gaya = gaya_angka(self.meta)
-        self.resolver = Resolver(self.meta.tahun, {"tabel": wording.depan.label_tabel, "gambar": self.meta.label_gambar})
-        self.tables = collect_tables(konten)
+        self.resolver = Resolver(self.meta.tahun, {"tabel": wording.depan.label_tabel, "gambar": self.meta.label_gambar},
+                                 government_names(self.meta, wording))
+        self.tables = {key: (kind, completed(kind, table, wording)) for key, (kind, table) in collect_tables(konten).items()}
         self.writer = SentenceWriter(text_env(self.gaya, templates_dir), self.meta.tahun, self.tables)
         self.numbers: dict[int, str] = {}
         self.bookmarks = 0
@@ -114,6 +132,7 @@ class _Builder:
     def table(self, block: Any, kind: str, value: Any) -> Table:
         spec = TABLE_KINDS[kind].table
         assert spec is not None
+        value = completed(kind, value, self.wording)
         ctx = GridContext(self.resolver.runs, self.gaya, getattr(self.wording, kind, None))
         table = spec.grid(ctx.with_decimals(value.desimal), value)
         self.tables_built += 1
@@ -149,6 +168,24 @@ class _Builder:
             paraf_title=self.wording.depan.paraf,
         )
 
+    def cover_lines(self) -> list[CoverLine]:
+        """The cover, top to bottom: as meta.yaml writes it (``sampul``), else the usual form: the
+        regional head, the logo, the report's title with the government and year, the government,
+        the year of delivery."""
+        m, plain = self.meta, self.resolver.plain
+        if m.sampul:
+            lines = [CoverLine("", 720, logo=True) if line.strip().lower() == "[[logo]]" else CoverLine(plain(line), 720)
+                     for line in m.sampul]
+            lines[0].space_before = 1440
+            return lines
+        return [
+            CoverLine(m.judul_sampul or plain("[[kepala_daerah]] [[nama_daerah]]").upper(), 1440),
+            CoverLine("", 720, logo=True),
+            CoverLine(f"{m.judul_laporan} {m.pemda.nama} TAHUN {m.tahun}".upper(), 720),
+            CoverLine(m.pemda.nama.upper(), 4320),
+            CoverLine(f"TAHUN {m.tahun + 1}"),
+        ]
+
     def chapter(self, c: ChapterSkeleton) -> Chapter:
         elements = self.items(c.items)
         return Chapter(c.roman, c.number, c.title, elements, self.bookmark("_Toc"))
@@ -176,7 +213,7 @@ class _Builder:
         m = self.meta
         assert self.konten.depan is not None
         parts = skeleton(self.konten, self.wording)
-        self.numbers = number_all(parts, self.resolver)
+        self.numbers = number_all(parts, self.resolver, self.wording)
         preface = self.items(parts.preface)
         chapters = [self.chapter(c) for c in parts.chapters]
         contents, tables, figures = self.entries(chapters)
@@ -185,13 +222,7 @@ class _Builder:
         agencies = sum((1 if u.opd else 0) + len(u.unit) for k in m.susunan_bab_iii for u in k.urusan)
         return DocumentPlan(
             year=m.tahun,
-            cover=Cover(
-                judul_sampul=m.judul_sampul,
-                judul_laporan=f"{m.judul_laporan} {m.pemda.nama} TAHUN {m.tahun}".upper(),
-                pemda=m.pemda.nama.upper(),
-                tahun_penyampaian=str(m.tahun + 1),
-                logo=str((self.konten.folder / m.logo).resolve()) if m.logo else None,
-            ),
+            cover=Cover(self.cover_lines(), str((self.konten.folder / m.logo).resolve()) if m.logo else None),
             preface=preface,
             chapters=chapters,
             page=PageSetup(**m.halaman.model_dump()),

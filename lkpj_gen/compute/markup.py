@@ -10,9 +10,10 @@ class Resolver:
     """Turns text into runs. Table and figure numbers are registered before any text is resolved
     (see ``numbering``), so a paragraph may refer to a table that comes later."""
 
-    def __init__(self, tahun: int, labels: dict[str, str]):
+    def __init__(self, tahun: int, labels: dict[str, str], names: dict[str, str] | None = None):
         self.tahun = tahun
         self.labels = labels  # reference kind -> printed label: {"tabel": "Tabel", "gambar": "Gambar"}
+        self.names = names or {}  # [[pemda]], [[kepala_daerah]] ... -> text
         self.numbers: dict[tuple[str, str], str] = {}
 
     def register(self, kind: str, key: str | None, number: str) -> None:
@@ -22,6 +23,8 @@ class Resolver:
     def resolve(self, ref: Reference) -> str:
         if ref.kind == "tahun":
             return str(self.tahun + ref.offset)
+        if ref.kind in self.names:
+            return self.names[ref.kind]
         assert ref.key is not None  # validation refuses a reference without a key
         return f"{self.labels[ref.kind]} {self.numbers[(ref.kind, ref.key)]}"
 

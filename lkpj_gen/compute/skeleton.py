@@ -73,10 +73,13 @@ def skeleton(konten: Konten, wording: Any) -> Skeleton:
     preface: list[Item] = [*map(BlockItem, depan.kata_pengantar), SignatureItem(meta.penandatangan)]
     chapters = []
     for number, key in enumerate(CHAPTER_FILES, 1):
-        bab = konten.bab[key]
-        assert bab is not None
-        chapter = ChapterSkeleton(key, number, roman(number), bab.judul)
+        written = konten.bab.get(key)
+        bab: Bab | BabIII = written or (BabIII() if key == "bab_iii" else Bab())  # left out: the regulation's defaults
+        title = bab.judul or getattr(wording.bab, key)
+        chapter = ChapterSkeleton(key, number, roman(number), title)
         items = chapter.items
+        if key == "bab_iv" and written is None:
+            items += _default_bab_iv(konten, wording)
         items += map(BlockItem, bab.pengantar)
         if isinstance(bab, BabIII):
             items += _bab_iii(konten, wording)
@@ -141,6 +144,15 @@ def _agency(opd: Opd, level: int, wording: Any) -> list[Item]:
         isi = getattr(section, name)
         items += map(BlockItem, isi) if isi or not required else [TextItem(wording.bab_iii.bagian_kosong)]
     return items
+
+
+def _default_bab_iv(konten: Konten, wording: Any) -> list[Item]:
+    """BAB IV when a government writes no bab_iv.yaml: the legal basis and one sentence, which
+    says whether tugas pembantuan was received (then the agencies follow)."""
+    assert konten.meta is not None
+    w = wording.bab_iv
+    said = w.menerima if konten.meta.susunan_bab_iv else w.tidak_menerima
+    return [TextItem(w.dasar, "Subjudul"), TextItem(w.definisi), TextItem(said)]
 
 
 def _bab_iv(konten: Konten, wording: Any) -> list[Item]:

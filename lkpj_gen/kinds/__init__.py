@@ -113,9 +113,15 @@ def find_row(kind: str, table: Any, key: str | None) -> Any:
     return None
 
 
+def completed(kind: str, value: Any, wording: Any) -> Any:
+    """A table's value with what it leaves out filled from the wording (``TableSpec.complete``)."""
+    spec = TABLE_KINDS[kind].table if kind in TABLE_KINDS else None
+    return spec.complete(value, getattr(wording, kind, None)) if spec is not None else value
+
+
 def block_value(block: Any) -> Any:
     """The author's value of a block (the model or text behind its kind key)."""
     return getattr(block, block.jenis)
 
 
-__all__ = ["KINDS", "TABLE_KINDS", "NUMBERED_KINDS", "PATTERNS", "Blok", "Isi", "BlockKind", "block_value", "find_row"]
+__all__ = ["KINDS", "TABLE_KINDS", "NUMBERED_KINDS", "PATTERNS", "Blok", "Isi", "BlockKind", "block_value", "completed", "find_row"]

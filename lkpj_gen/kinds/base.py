@@ -231,9 +231,10 @@ def no_checks(table: Any) -> list[Issue]:
 class SentencePattern:
     """A sentence written from a row of a table (``kalimat: {pola: ..., tabel: ...}``).
 
-    ``values(table, row, kalimat, lookup)`` returns the values of ``templates/kalimat/<pola>.j2``;
-    ``lookup(key)`` gives another table (surplus/defisit reads two). ``pengurang_kind``: the kind
-    of table the ``pengurang`` key must name, when the pattern needs one.
+    ``values(table, row, kalimat, lookup)`` returns the values of ``templates/kalimat/<pola>.j2``
+    (``table`` already completed with its defaults, see ``TableSpec.complete``); ``lookup(key)``
+    gives another table (surplus/defisit reads two). ``pengurang_kind``: the kind of table the
+    ``pengurang`` key must name, when the pattern needs one.
     """
 
     values: Callable[..., dict[str, Any]]
@@ -250,6 +251,9 @@ class TableSpec:
     rows: Callable[[Any], list[Any]]  # rows a sentence may name, parents before children
     children: Callable[[Any], list[Any]]  # the rows under a row (``kalimat`` with ``rincian``)
     sentences: dict[str, SentencePattern] = field(default_factory=dict)
+    # The table with what it leaves out filled from its wording (a preset caption, default decimals);
+    # every stage that reads a table's caption or decimals asks this first.
+    complete: Callable[[Any, Any], Any] = lambda table, wording: table
 
 
 @dataclass(frozen=True)

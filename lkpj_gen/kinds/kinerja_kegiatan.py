@@ -106,6 +106,7 @@ class KinerjaKegiatan(Berjudul):
         return pagu, real
 
 
+_TYPED_LABEL = re.compile(r"^\s*(sub\s+)?kegiatan\s*:\s*", re.I)
 _TOTAL = re.compile(r"^\s*(sub\s*)?(jumlah|total)(\s+(seluruhnya|keseluruhan|program|anggaran))?\s*:?\s*$", re.I)
 
 
@@ -129,6 +130,19 @@ class Wording(Model):
     upaya: str
     jumlah: str
     label: Label
+    tingkat: list[str]  # label before a name by its level: program, kegiatan, sub kegiatan
+
+
+def typed_label(name: str, label: str) -> bool:
+    """Whether a name already starts with its level's label (typed by the author, colon or not)."""
+    word = label.strip().rstrip(":").strip().lower()
+    return bool(word) and re.match(rf"{re.escape(word)}\b\s*:?", name.strip().lower()) is not None
+
+
+def labelled(name: str, depth: int, w: Wording) -> str:
+    """"Kegiatan: Fasilitasi ..." for a level-1 row: the label is the wording's, never typed."""
+    label = w.tingkat[min(depth, len(w.tingkat) - 1)] if w.tingkat else ""
+    return name if not label.strip() or typed_label(name, label) else label + name
 
 
 def grid(ctx: GridContext, t: KinerjaKegiatan) -> Table:
@@ -147,7 +161,8 @@ def grid(ctx: GridContext, t: KinerjaKegiatan) -> Table:
     def level_rows(k: Kegiatan, depth: int) -> list[list[Cell]]:
         bold = depth == 0
         target, capai = input_cells(k, bold)
-        rows = [[Cell([]), Cell([]), ctx.cell(k.nama, bold=bold), target, capai, ctx.cell(k.permasalahan), ctx.cell(k.upaya)]]
+        name = ctx.cell(labelled(k.nama, depth, w), bold=bold)
+        rows = [[Cell([]), Cell([]), name, target, capai, ctx.cell(k.permasalahan), ctx.cell(k.upaya)]]
         for label, value in ((w.label.output, k.output), (w.label.outcome, k.outcome)):
             if value is not None:
                 rows.append([Cell([]), Cell([]), Cell([]), ctx.cell(f"{label}: {value.target}"),
@@ -188,7 +203,11 @@ def _lines(ctx: GridContext, items: list[str]) -> list[Run]:
 def check(t: KinerjaKegiatan) -> list[Issue]:
     c = Checker()
 
-    def level(k: Kegiatan, loc: Loc) -> None:
+    def level(k: Kegiatan, loc: Loc, depth: int) -> None:
+        if depth and _TYPED_LABEL.match(k.nama):
+            c.add(loc + ("nama",), f"'{_TYPED_LABEL.match(k.nama).group().strip()}' di awal nama ditulis otomatis menurut "  # type: ignore[union-attr]
+                                   "tingkatnya", "hapus kata itu dari nama; 'lkpj perbarui <tahun>' melakukannya",
+                  severity="peringatan", code="format.label-tingkat")
         listed, shown = k.listed(), k.totals()
         below = tuple(loc + ("rincian", i) for i in range(len(k.rincian)))
         if listed is not None and k.anggaran is not None and k.realisasi is not None:
@@ -208,10 +227,10 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
         amounts = [(loc + ("rincian", i, "anggaran"), r.totals()[0]) for i, r in enumerate(k.rincian) if r.totals()]  # type: ignore[index]
         c.siblings(amounts, "anggaran")
         for i, child in enumerate(k.rincian):
-            level(child, loc + ("rincian", i))
+            level(child, loc + ("rincian", i), depth + 1)
 
     for i, program in t.programs():
-        level(program, ("program", i))
+        level(program, ("program", i), 0)
     stated = t.stated_total()
     if stated is not None:
         where, values = stated

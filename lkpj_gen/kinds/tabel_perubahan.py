@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from lkpj_gen.model.plan import Table
 from lkpj_gen.model.types import Angka, Model, Teks, Uang
@@ -35,11 +35,25 @@ class TotalPerubahan(Model):
     persen: Angka | None = None
 
 
+JenisPerubahan = Literal["pendapatan", "belanja", "pembiayaan"]
+
+
 class TabelPerubahan(Berjudul):
-    judul_kelompok: Teks
-    judul_total: Teks = "Total"
+    """A BAB II table of APBD murni against perubahan. With ``jenis`` (pendapatan, belanja,
+    pembiayaan) its caption, group and total titles default to the regulation's wording
+    (templates/teks.yaml); written titles override them."""
+
+    jenis: JenisPerubahan | None = None
+    judul_kelompok: Teks | None = None
+    judul_total: Teks | None = None
     komponen: list[KomponenPerubahan] = Field(min_length=1)
     total: TotalPerubahan | None = None
+
+    @model_validator(mode="after")
+    def _titled(self) -> "TabelPerubahan":
+        if self.jenis is None and self.judul_kelompok is None:
+            raise ValueError("tulis jenis tabel (jenis: pendapatan, belanja atau pembiayaan) atau judul_kelompok")
+        return self
 
     def totals(self) -> tuple[Decimal, Decimal]:
         """(murni, perubahan) summed over the components, each with its sign."""
@@ -48,7 +62,15 @@ class TabelPerubahan(Berjudul):
         return murni, ubah
 
 
+class Preset(Model):
+    judul: str
+    judul_kelompok: str
+    judul_total: str
+
+
 class Wording(Model):
+    desimal: int = Field(ge=0, le=4)  # decimals of the amounts unless the table says otherwise
+    jenis: dict[JenisPerubahan, Preset]
     nomor: str
     jenis_apbd: str
     murni: str
@@ -56,12 +78,25 @@ class Wording(Model):
     selisih: str
 
 
+def complete(t: TabelPerubahan, w: Wording | None) -> TabelPerubahan:
+    """Caption, group and total titles from the preset of the table's jenis; decimals from the wording."""
+    if w is None:
+        return t
+    preset = w.jenis.get(t.jenis) if t.jenis else None
+    return t.model_copy(update={
+        "judul": t.judul if t.judul is not None else (preset.judul if preset else None),
+        "judul_kelompok": t.judul_kelompok or (preset.judul_kelompok if preset else ""),
+        "judul_total": t.judul_total or (preset.judul_total if preset else "Total"),
+        "desimal": t.desimal if t.desimal is not None else w.desimal,
+    })
+
+
 def grid(ctx: GridContext, t: TabelPerubahan) -> Table:
     w: Wording = ctx.wording
     n = len(t.komponen)
     header = header_grid(ctx, [
         [SelKepala(teks=w.nomor, tinggi=2), SelKepala(teks=w.jenis_apbd, tinggi=2),
-         SelKepala(teks=t.judul_kelompok, lebar=n), SelKepala(teks=t.judul_total, tinggi=2)],
+         SelKepala(teks=t.judul_kelompok or "", lebar=n), SelKepala(teks=t.judul_total or "Total", tinggi=2)],
         [c.nama for c in t.komponen],
     ], n + 3)
     total_murni, total_ubah = t.totals()
@@ -132,7 +167,7 @@ def pembiayaan_netto_values(table: TabelPerubahan, row: Any, kalimat: Any, looku
 
 KIND = BlockKind(
     "tabel_perubahan", model=TabelPerubahan, numbered=True, sheet=None,
-    table=TableSpec(grid=grid, check=check, wording=Wording, rows=rows, children=no_rows, sentences={
+    table=TableSpec(grid=grid, check=check, wording=Wording, rows=rows, children=no_rows, complete=complete, sentences={
         "perubahan": SentencePattern(perubahan_values),
         "pembiayaan_netto": SentencePattern(pembiayaan_netto_values),
         "surplus_defisit": SentencePattern(surplus_defisit_values, pengurang_kind="tabel_perubahan"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lkpj_gen.model.findings import Finding
-from lkpj_gen.model.konten import TOP_FILES
+from lkpj_gen.model.konten import OPTIONAL_FILES, TOP_FILES
 from lkpj_gen.model.source import SourceFile, SourceSet
 
 from .yaml_source import read_yaml
@@ -41,7 +41,10 @@ def read_content(content_root: Path, tahun: int) -> tuple[SourceSet, list[Findin
     if not folder.is_dir():
         return sources, [Finding.in_file(folder, f"folder konten tahun {tahun} tidak ditemukan", code="berkas.tidak-ada")]
     for name in TOP_FILES:
-        _read_into(sources, findings, name, folder / f"{name}.yaml")
+        path = folder / f"{name}.yaml"
+        if name in OPTIONAL_FILES and not path.exists():
+            continue
+        _read_into(sources, findings, name, path)
     opd = folder / "opd"
     for path in sorted(opd.iterdir()) if opd.is_dir() else []:
         if path.name.startswith("."):

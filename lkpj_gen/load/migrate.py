@@ -11,6 +11,7 @@ order, layout) as the author wrote it. ``lkpj perbarui`` applies them to every f
 from __future__ import annotations
 
 import json
+import re
 from typing import Callable
 
 import yaml
@@ -83,6 +84,43 @@ def _block_copy(original: str, span: tuple[int, int], out: str, at: int) -> str:
     return header + "\n" + "\n".join(moved)
 
 
+_LEVEL_LABEL = re.compile(r"(?i)(sub\s+)?kegiatan\s*:\s*")
+
+
+def strip_level_labels(text: str) -> str:
+    """Remove "Kegiatan:" / "Sub Kegiatan:" typed at the start of kegiatan names in 3.1.2 tables:
+    the label is now printed from the row's level (templates/teks.yaml)."""
+    if "egiatan" not in text:
+        return text
+    try:
+        source = yaml.compose(text, Loader=_PARSER)
+    except yaml.YAMLError:
+        return text
+    starts: list[int] = []
+
+    def visit(node: yaml.Node, in_rincian: bool) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                if name == "nama" and in_rincian and isinstance(value, yaml.ScalarNode):
+                    if _LEVEL_LABEL.match(value.value.lstrip()):
+                        starts.append(value.start_mark.index)
+                visit(value, in_rincian or name == "rincian")
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                visit(item, in_rincian)
+
+    if source is not None:
+        visit(source, False)
+    out = text
+    for start in sorted(starts, reverse=True):
+        m = _LEVEL_LABEL.search(out, start)
+        if m:
+            out = out[:m.start()] + out[m.end():]
+    return out
+
+
 MIGRATIONS: list[tuple[str, Callable[[str], str]]] = [
     ("anchor/alias YAML diganti salinan isinya", expand_aliases),
+    ("label 'Kegiatan:'/'Sub Kegiatan:' dihapus dari nama (kini dicetak menurut tingkatnya)", strip_level_labels),
 ]

@@ -18,9 +18,33 @@ from lkpj_gen.kinds import Isi
 from .types import Angka, Model, Teks, Uang
 
 
+JenisPemda = Literal["provinsi", "kabupaten", "kota"]
+
+
 class Pemda(Model):
     nama: Teks  # "Pemerintah Provinsi Nusa Tenggara Timur"
-    singkat: Teks | None = None  # "Provinsi NTT"
+    singkat: Teks | None = None  # "Provinsi NTT"; [[singkat]] in text
+    jenis: JenisPemda | None = None  # read from `nama` when not written
+
+    def kind(self) -> JenisPemda | None:
+        """provinsi, kabupaten or kota: as written, else the word in the name."""
+        if self.jenis:
+            return self.jenis
+        words = [w.lower().strip(".,") for w in self.nama.split()]
+        for word, kind in (("provinsi", "provinsi"), ("kabupaten", "kabupaten"), ("kota", "kota")):
+            if word in words:
+                return kind  # type: ignore[return-value]
+        return None
+
+    def daerah(self) -> str:
+        """The region without "Pemerintah": "Provinsi Nusa Tenggara Timur"."""
+        words = self.nama.split()
+        return " ".join(words[1:]) if words and words[0].lower() == "pemerintah" else self.nama
+
+    def nama_daerah(self) -> str:
+        """The region's own name: "Nusa Tenggara Timur"."""
+        words = self.daerah().split()
+        return " ".join(words[1:]) if words and words[0].lower() in ("provinsi", "kabupaten", "kota") else self.daerah()
 
 
 class Penandatangan(Model):
@@ -67,8 +91,11 @@ class KelompokSusunan(Model):
 class Meta(Model):
     tahun: int = Field(ge=2000, le=2100)
     pemda: Pemda
-    judul_sampul: Teks  # "GUBERNUR NUSA TENGGARA TIMUR"
-    judul_laporan: Teks = "LAPORAN KETERANGAN PERTANGGUNGJAWABAN (LKPJ)"
+    judul_sampul: Teks | None = None  # first cover line; default "[[kepala_daerah]] [[nama_daerah]]"
+    judul_laporan: Teks = "LAPORAN KETERANGAN PERTANGGUNGJAWABAN (LKPJ)"  # followed by the pemda and year
+    # The cover's lines, top to bottom, when the default form does not fit ("[[logo]]": the logo's place),
+    # e.g. ["LKPJ BUPATI [[nama_daerah]]", "[[logo]]", "AKHIR TAHUN ANGGARAN [[tahun]]"].
+    sampul: list[Teks] | None = Field(default=None, min_length=1)
     tempat: Teks
     bulan_penyampaian: Teks = "Maret"
     logo: str | None = None
@@ -96,14 +123,14 @@ class Bagian(Model):
 
 
 class Bab(Model):
-    judul: Teks  # "PENDAHULUAN"
+    judul: Teks | None = None  # "PENDAHULUAN"; default: the title Permendagri 18/2020 gives the chapter
     pengantar: Isi = Field(default_factory=list)
     bagian: list[Bagian] = Field(default_factory=list)
     penutup: Isi = Field(default_factory=list)  # after the sections (and after the agencies in BAB IV)
 
 
 class BabIII(Model):
-    judul: Teks
+    judul: Teks | None = None
     pengantar: Isi = Field(default_factory=list)
 
 

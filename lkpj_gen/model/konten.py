@@ -23,6 +23,8 @@ CHAPTER_FILES: dict[str, type[BaseModel]] = {
 }
 # Every file at the top of a year's folder, with its model; agencies are opd/<kunci>.yaml.
 TOP_FILES: dict[str, type[BaseModel]] = {"meta": Meta, "depan": Depan, **CHAPTER_FILES}
+# Chapter files a government may leave out: the regulation's wording (templates/teks.yaml) fills them.
+OPTIONAL_FILES = {"bab_iii", "bab_iv", "bab_v"}
 
 
 def model_for(relative: str) -> type[BaseModel] | None:

@@ -22,6 +22,8 @@ from typing import Iterator, Literal, Union
 # The kind is matched whatever its case ([[Tahun]], [[TABEL:x]]); the key is case-sensitive.
 REFERENCE = re.compile(r"\[\[\s*([A-Za-z_]+)\s*(?::\s*([^\]\s]+)\s*|([+-]\s*\d+)\s*)?\]\]")
 REFERENCE_KINDS = ("tabel", "gambar")
+# Names of the government, resolved from meta.yaml and the kind of government ([[pemda]] ...).
+NAME_MARKERS = ("pemda", "daerah", "nama_daerah", "singkat", "kepala_daerah", "wilayah", "unit_sekretariat")
 # Anything written between [[ and ]] (to find markers that do not follow the grammar).
 MARKER = re.compile(r"\[\[(?:(?!\]\]).)*?\]\]|\[\[", re.S)
 
@@ -53,8 +55,12 @@ def reference_problem(ref: Reference, known: dict[str, set[str]]) -> str | None:
     """Why ``ref`` cannot be resolved, in Indonesian, or None when it can."""
     if ref.kind == "tahun":
         return None if ref.key is None else "rujukan tahun ditulis [[tahun]], [[tahun-1]] atau [[tahun+1]]"
+    if ref.kind in NAME_MARKERS:
+        return None if ref.key is None and not ref.offset else f"penanda [[{ref.kind}]] ditulis tanpa tambahan apa pun"
     if ref.kind not in REFERENCE_KINDS:
-        return f"jenis rujukan [[{ref.kind}:...]] tidak dikenal; gunakan [[tabel:kunci]], [[gambar:kunci]] atau [[tahun]]"
+        names = ", ".join(f"[[{n}]]" for n in NAME_MARKERS)
+        return (f"jenis rujukan [[{ref.kind}:...]] tidak dikenal; gunakan [[tabel:kunci]], [[gambar:kunci]], [[tahun]] "
+                f"atau nama daerah: {names}")
     if not ref.key:
         return f"rujukan [[{ref.kind}]] harus menyebut kunci, misalnya [[{ref.kind}:pendapatan]]"
     if ref.key not in known.get(ref.kind, set()):

@@ -115,11 +115,15 @@ class Chapter:
 
 
 @dataclass
+class CoverLine:
+    text: str  # "" for the logo's place
+    space_before: int = 0  # twips
+    logo: bool = False
+
+
+@dataclass
 class Cover:
-    judul_sampul: str
-    judul_laporan: str
-    pemda: str
-    tahun_penyampaian: str
+    lines: list[CoverLine]
     logo: str | None  # absolute path of the logo image
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 from typing import Any
 
-from lkpj_gen.kinds import TABLE_KINDS
+from lkpj_gen.kinds import TABLE_KINDS, completed
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.source import Position
@@ -21,7 +21,7 @@ class Keys:
     findings: list[Finding] = field(default_factory=list)
 
 
-def collect_keys(konten: Konten, files: dict[str, Found]) -> Keys:
+def collect_keys(konten: Konten, files: dict[str, Found], wording: Any = None) -> Keys:
     keys = Keys()
     for name, found in files.items():
         source = konten.sources[name]
@@ -38,7 +38,7 @@ def collect_keys(konten: Konten, files: dict[str, Found]) -> Keys:
                     "setiap tabel dan gambar memerlukan kunci yang unik", code="kunci.ganda"))
                 continue
             keys.defined[(ref_kind, key)] = source.position(loc + ("kunci",))
-            if ref_kind == "gambar" or value.judul:
+            if ref_kind == "gambar" or completed(kind, value, wording).judul:
                 keys.referable[ref_kind].add(key)
     # Keys written in files that did not validate: references to them are not reported as
     # missing, since the real mistake is elsewhere in that file and is reported already.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.source import Loc
+from lkpj_gen.model.walk import blocks
 
 
 def check_outline(konten: Konten) -> list[Finding]:
@@ -45,6 +46,15 @@ def check_outline(konten: Konten) -> list[Finding]:
                     used.add(key)
     for i, key in enumerate(konten.meta.susunan_bab_iv):
         agency(("susunan_bab_iv", i), key, "bab_iv", "susunan_bab_iv")
+    bab_iv = konten.bab.get("bab_iv")
+    if not konten.meta.susunan_bab_iv and bab_iv is not None and "bab_iv" in sources:
+        texts = [(loc, text) for loc, kind, text in blocks(bab_iv) if kind == "paragraf"]
+        if texts and texts[-1][1].rstrip().endswith(":"):
+            findings.append(Finding.at(sources["bab_iv"], texts[-1][0], "BAB IV mengantar rincian tugas pembantuan "
+                                       "(kalimat berakhir dengan ':'), tetapi susunan_bab_iv di meta.yaml kosong",
+                                       "daftarkan perangkat daerah pelaksananya di susunan_bab_iv, atau hapus bab_iv.yaml "
+                                       "agar BAB IV memakai kalimat bawaan untuk daerah yang tidak menerima tugas pembantuan",
+                                       severity="peringatan", code="susunan.bab-iv"))
     for key, opd in konten.opd.items():
         source = sources[f"opd/{key}"]
         if opd.bab_iii is not None and key not in used:

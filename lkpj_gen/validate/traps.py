@@ -5,7 +5,7 @@ marker that would reach the document literally."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from lkpj_gen.kinds import NUMBERED_KINDS
 from lkpj_gen.model.dokumen import Bab, Bagian, Meta
@@ -32,7 +32,8 @@ def _headings(konten: Konten) -> Iterator[tuple[str, Loc, str, str]]:
     for name, bab in konten.bab.items():
         if bab is None:
             continue
-        yield name, ("judul",), bab.judul, "bab"
+        if bab.judul:
+            yield name, ("judul",), bab.judul, "bab"
         if isinstance(bab, Bab):
             for loc, text in sections(bab.bagian, ("bagian",)):
                 yield name, loc, text, "bagian"
@@ -48,7 +49,7 @@ def _headings(konten: Konten) -> Iterator[tuple[str, Loc, str, str]]:
                     yield "meta", ("susunan_bab_iii", k, "urusan", u, "unit", n, "judul"), unit.judul, "bagian"
 
 
-def check_traps(konten: Konten, files: dict[str, Found]) -> list[Finding]:
+def check_traps(konten: Konten, files: dict[str, Found], wording: Any = None) -> list[Finding]:
     findings = []
     for name, loc, text, what in _headings(konten):
         source = konten.sources[name]

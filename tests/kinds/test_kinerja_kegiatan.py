@@ -57,7 +57,7 @@ def test_programs_numbered_and_jumlah_over_programs_with_amounts():
         ["1.", "", "PROGRAM A", "Input: Rp300,00", "Input: Rp100,00 (33,33%)", "", ""],
         ["2.", "Perda", "PROGRAM B", "", "", "", ""],  # no amounts anywhere: empty, not zero
         ["3.", "", "PROGRAM C", "Input: Rp0,00", "Input: Rp0,00 (-)", "", ""],  # no budget: no percentage
-        ["", "", "K", "Input: Rp0,00", "Input: Rp0,00 (-)", "", ""],
+        ["", "", "Kegiatan: K", "Input: Rp0,00", "Input: Rp0,00 (-)", "", ""],  # the level's label, from the wording
         ["", "", "JUMLAH", "Rp300,00", "Rp100,00 (33,33%)", "", ""],
     ]
     # a program of one row has nothing to merge
@@ -126,3 +126,16 @@ def test_a_pasted_jumlah_row_is_the_stated_total():
 def test_plausibility_warnings():
     found = issues('program: [{nama: P, anggaran: "1.000.000", realisasi: "59,87"}, {nama: Q, anggaran: "10", realisasi: "12"}]')
     assert [code for _, code, _ in found] == ["nalar.terpotong", "nalar.realisasi-lebih"]
+
+
+def test_level_labels_come_from_the_wording_and_are_never_doubled():
+    t = grid(kinerja_kegiatan, """
+        program:
+          - nama: PROGRAM
+            rincian:
+              - nama: Fasilitasi
+                rincian: [{nama: Rapat, anggaran: "1", realisasi: "1"}, {nama: "Sub Kegiatan: Lama", anggaran: "1", realisasi: "1"}]
+    """)
+    assert [r[2] for r in texts(t.rows)][:4] == ["PROGRAM", "Kegiatan: Fasilitasi", "Sub Kegiatan: Rapat", "Sub Kegiatan: Lama"]
+    found = issues('program: [{nama: P, rincian: [{nama: "Kegiatan: X", anggaran: "1", realisasi: "1"}]}]')
+    assert [code for _, code, _ in found] == ["format.label-tingkat"]
