@@ -23,7 +23,7 @@ PACKAGE = Path(lkpj_gen.__file__).parent
 # one layer may import each other only where the layer says so ("shared": the bottom vocabulary).
 BOTTOM = {"numbers", "model", "kinds", "templates"}
 STAGES = {"load", "validate", "compute", "render", "finish"}
-RANK = {**{u: 0 for u in BOTTOM}, **{u: 1 for u in STAGES}, "pipeline": 2, "cli": 3, "__main__": 4}
+RANK = {**{u: 0 for u in BOTTOM}, **{u: 1 for u in STAGES}, "report": 1, "pipeline": 2, "cli": 3, "__main__": 4}
 
 
 def unit_of(module: str) -> str:
