@@ -161,6 +161,50 @@ def perbarui(tahun: int, content_root: Path, coba: bool) -> None:
         click.echo(f"Berkas asli disimpan di {backup}")
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@OPSI_KONTEN
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="BERKAS",
+              help="Tulis juga halaman HTML yang dapat dibagikan (satu berkas, dibuka dengan peramban).")
+@click.option("--xlsx", "xlsx_file", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="BERKAS",
+              help="Tulis juga buku kerja Excel (.xlsx) dengan lembar status dan lembar temuan.")
+def status(tahun: int, content_root: Path, html_file: Path | None, xlsx_file: Path | None) -> None:
+    """Menampilkan keadaan konten setiap perangkat daerah tahun TAHUN, untuk koordinasi.
+
+    Satu baris per perangkat daerah sesuai urutan dalam dokumen: berkas ada dan valid atau tidak,
+    bagian BAB III yang sudah terisi, jumlah tabel dan barisnya, jumlah galat dan peringatan, dan
+    waktu berkas terakhir diubah; lalu berkas lain (meta, depan, bab_i ... bab_v).
+
+    Kode keluar: 0 bila laporan dibuat (juga ketika konten masih bergalat), 1 bila berkas --html
+    atau --xlsx tidak dapat ditulis, 2 bila perintah salah tulis atau folder tahun tidak ada.
+    """
+    import shutil
+
+    from lkpj_gen.pipeline import check
+    from lkpj_gen.report import html, terminal, xlsx
+    from lkpj_gen.report.status import build_status
+
+    folder = content_root / str(tahun)
+    if not folder.is_dir():
+        click.echo(f"Kesalahan: folder konten tahun {tahun} tidak ditemukan: {folder}", err=True)
+        click.echo(f"Saran: periksa tahunnya, atau tunjukkan folder akar konten dengan --konten "
+                   f"(yang berisi folder {tahun}/).", err=True)
+        sys.exit(2)
+    checked = check(content_root, tahun)
+    report = build_status(checked.konten, checked.findings, tahun)
+    click.echo(terminal.render(report, shutil.get_terminal_size((120, 24)).columns))
+    try:
+        if html_file:
+            html_file.write_text(html.render(report), encoding="utf-8")
+            click.echo(f"Halaman HTML ditulis: {html_file}")
+        if xlsx_file:
+            xlsx.write(report, xlsx_file)
+            click.echo(f"Buku kerja Excel ditulis: {xlsx_file}")
+    except OSError as exc:
+        click.echo(f"Kesalahan: berkas tidak dapat ditulis ({exc.strerror or exc}): {exc.filename or ''}", err=True)
+        sys.exit(1)
+
+
 @main.command("terbilang", context_settings={**CONTEXT, "ignore_unknown_options": True})  # "-11" is a number
 @click.argument("angka")
 @click.option("--rupiah", is_flag=True, help="Tambahkan kata 'rupiah' (dan sen bila ada).")
