@@ -57,6 +57,7 @@ class WordingDepan(Model):
     tidak_ada_gambar: Teks
     label_tabel: Teks
     paraf: Teks
+    belum_diisi: Teks  # printed where content has the placeholder [[isi]]
 
 
 class JudulOpd(Model):

@@ -97,3 +97,15 @@ def test_typed_level_labels_are_rewritten_by_perbarui(mini_root):
     assert find(mini_root.read("opd/dinkes.yaml"), nama="Kegiatan Satu Baru")
     after = runner.invoke(main, ["periksa", "2023", "--content", str(mini_root.path)])
     assert "format.label-tingkat" not in after.output
+
+
+def test_status_markers_print_cleanly_and_are_reported(mini_root, build_root):
+    from lkpj_gen.pipeline import check
+
+    with mini_root.edit("bab_v.yaml") as bab:
+        bab["pengantar"] = ["[[lama]] Laporan tahun lalu yang disalin.", "[[isi]] Tuliskan penutup di sini."]
+    findings = check(mini_root.path, 2023).findings
+    assert sorted((f.code, f.severity) for f in findings) == [("isi.belum-diisi", "peringatan"),
+                                                               ("tahun.belum-diperbarui", "peringatan")]
+    text = build_root(mini_root).all_text()
+    assert "\nLaporan tahun lalu yang disalin.\n" in f"\n{text}\n" and "[Belum diisi] Tuliskan penutup di sini." in text

@@ -73,7 +73,7 @@ class _Builder:
         self.konten, self.meta, self.wording = konten, konten.meta, wording
         self.gaya = gaya_angka(self.meta)
         self.resolver = Resolver(self.meta.tahun, {"tabel": wording.depan.label_tabel, "gambar": self.meta.label_gambar},
-                                 government_names(self.meta, wording))
+                                 government_names(self.meta, wording), wording.depan.belum_diisi)
         self.tables = {key: (kind, completed(kind, table, wording)) for key, (kind, table) in collect_tables(konten).items()}
         self.writer = SentenceWriter(text_env(self.gaya, templates_dir), self.meta.tahun, self.tables)
         self.numbers: dict[int, str] = {}

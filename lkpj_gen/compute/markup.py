@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lkpj_gen.model.markup import Reference, Styled, tokenize
+from lkpj_gen.model.markup import REFERENCE, Reference, Styled, status_of, tokenize
 from lkpj_gen.model.plan import Run
 
 
@@ -10,10 +10,12 @@ class Resolver:
     """Turns text into runs. Table and figure numbers are registered before any text is resolved
     (see ``numbering``), so a paragraph may refer to a table that comes later."""
 
-    def __init__(self, tahun: int, labels: dict[str, str], names: dict[str, str] | None = None):
+    def __init__(self, tahun: int, labels: dict[str, str], names: dict[str, str] | None = None,
+                 placeholder: str = "[Belum diisi]"):
         self.tahun = tahun
         self.labels = labels  # reference kind -> printed label: {"tabel": "Tabel", "gambar": "Gambar"}
         self.names = names or {}  # [[pemda]], [[kepala_daerah]] ... -> text
+        self.placeholder = placeholder  # what [[isi]] prints
         self.numbers: dict[tuple[str, str], str] = {}
 
     def register(self, kind: str, key: str | None, number: str) -> None:
@@ -25,10 +27,16 @@ class Resolver:
             return str(self.tahun + ref.offset)
         if ref.kind in self.names:
             return self.names[ref.kind]
+        if ref.kind == "lama":
+            return ""
+        if ref.kind == "isi":
+            return self.placeholder
         assert ref.key is not None  # validation refuses a reference without a key
         return f"{self.labels[ref.kind]} {self.numbers[(ref.kind, ref.key)]}"
 
     def runs(self, text: str, bold: bool = False, italic: bool = False) -> list[Run]:
+        if status_of(text) == "lama":  # a status for the authors, not part of the printed text
+            text = REFERENCE.sub("", text.lstrip(), count=1).lstrip()
         out: list[Run] = []
         for token in tokenize(text):
             if isinstance(token, str):

@@ -22,6 +22,10 @@ from typing import Iterator, Literal, Union
 # The kind is matched whatever its case ([[Tahun]], [[TABEL:x]]); the key is case-sensitive.
 REFERENCE = re.compile(r"\[\[\s*([A-Za-z_]+)\s*(?::\s*([^\]\s]+)\s*|([+-]\s*\d+)\s*)?\]\]")
 REFERENCE_KINDS = ("tabel", "gambar")
+# Status markers at the start of a text: [[lama]] = carried over from last year's report and not yet
+# updated (printed without the marker, reported as a warning until removed); [[isi]] = a placeholder
+# to fill (printed as such, reported as a warning).
+STATUS_MARKERS = ("lama", "isi")
 # Names of the government, resolved from meta.yaml and the kind of government ([[pemda]] ...).
 NAME_MARKERS = ("pemda", "daerah", "nama_daerah", "singkat", "kepala_daerah", "wilayah", "unit_sekretariat")
 # Anything written between [[ and ]] (to find markers that do not follow the grammar).
@@ -40,6 +44,13 @@ def _reference(m: re.Match[str]) -> Reference:
     return Reference(m.group(1).lower(), m.group(2), int(offset.replace(" ", "")) if offset else 0)
 
 
+def status_of(text: str) -> str | None:
+    """"lama" or "isi" when ``text`` starts with that status marker."""
+    m = REFERENCE.match(text.lstrip())
+    kind = m.group(1).lower() if m else None
+    return kind if kind in STATUS_MARKERS and not m.group(2) and not m.group(3) else None  # type: ignore[union-attr]
+
+
 def stray_markers(text: str) -> list[str]:
     """Markers that would reach the document literally: ``[[...]]`` outside the grammar, or an
     unclosed ``[[``."""
@@ -55,6 +66,8 @@ def reference_problem(ref: Reference, known: dict[str, set[str]]) -> str | None:
     """Why ``ref`` cannot be resolved, in Indonesian, or None when it can."""
     if ref.kind == "tahun":
         return None if ref.key is None else "rujukan tahun ditulis [[tahun]], [[tahun-1]] atau [[tahun+1]]"
+    if ref.kind in STATUS_MARKERS:
+        return None if ref.key is None and not ref.offset else f"penanda [[{ref.kind}]] ditulis tanpa tambahan apa pun"
     if ref.kind in NAME_MARKERS:
         return None if ref.key is None and not ref.offset else f"penanda [[{ref.kind}]] ditulis tanpa tambahan apa pun"
     if ref.kind not in REFERENCE_KINDS:

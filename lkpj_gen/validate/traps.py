@@ -11,7 +11,7 @@ from lkpj_gen.kinds import NUMBERED_KINDS
 from lkpj_gen.model.dokumen import Bab, Bagian, Meta
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.konten import Konten
-from lkpj_gen.model.markup import stray_markers
+from lkpj_gen.model.markup import status_of, stray_markers
 from lkpj_gen.model.source import Loc
 from lkpj_gen.model.walk import Found
 
@@ -72,6 +72,15 @@ def check_traps(konten: Konten, files: dict[str, Found], wording: Any = None) ->
                                            f"hapus '{m.group().strip()}'; untuk merujuk tabel lain tulis [[tabel:kunci]]",
                                            code="judul.nomor"))
         for loc, text in found.references:
+            status = status_of(text)
+            if status == "lama":
+                findings.append(Finding.at(source, loc, "teks ini disalin dari laporan tahun lalu dan belum diperbarui",
+                                           "perbarui isinya untuk tahun ini, lalu hapus penanda [[lama]] di awalnya",
+                                           severity="peringatan", code="tahun.belum-diperbarui"))
+            elif status == "isi":
+                findings.append(Finding.at(source, loc, "bagian ini belum diisi", "ganti penanda [[isi]] dan petunjuk "
+                                           "di sebelahnya dengan isi yang sebenarnya", severity="peringatan",
+                                           code="isi.belum-diisi"))
             for marker in stray_markers(text):
                 findings.append(Finding.at(source, loc, f"penanda '{marker[:40]}' tidak dikenal dan akan tercetak apa adanya",
                                            "penanda yang sah: [[tahun]], [[tahun-1]], [[tahun+1]], [[tabel:kunci]], "
