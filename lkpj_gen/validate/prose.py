@@ -172,6 +172,7 @@ _NUM = r"[0-9]+(?:[.,][0-9]+)*"
 _ANY_DIGIT = re.compile(r"[0-9]")
 _US = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _DOTTED = re.compile(r"[0-9]+\.[0-9]+")
+_INDONESIAN = re.compile(r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -235,14 +236,11 @@ _SPELLED = re.compile(
 _SPELLED_NEAR = re.compile(r"[0-9](?:,-|\.-)?(?:\s*%|\s*persen)?[*_]*\s*\(\s*[*_]*[A-Za-z]", re.IGNORECASE)  # quick test first
 
 
-def _spoken(value: Decimal, bilangan: Bilangan, kapital: bool) -> str:
-    """How the written number reads, in the form the author's words take."""
+def _spoken(value: Decimal, bilangan: Bilangan) -> str:
+    """How the written number reads, in the form the author's words take (rupiah, persen)."""
     if bilangan.satuan == "rupiah":
-        return terbilang(value, rupiah=True, kapital=kapital)
-    text = terbilang(value, kapital=kapital)
-    if bilangan.satuan == "persen":
-        text += " Persen" if kapital else " persen"
-    return text
+        return terbilang(value, rupiah=True)
+    return terbilang(value) + (" persen" if bilangan.satuan == "persen" else "")
 
 
 def _check_spelled(text: str) -> Iterator[ProseIssue]:
@@ -253,32 +251,39 @@ def _check_spelled(text: str) -> Iterator[ProseIssue]:
             continue
         if bilangan.satuan == "rupiah" and not m.group(0).lower().startswith("rp"):
             continue  # "5 (lima juta rupiah)": not a number and its words
+        if not (m["pct"] or _INDONESIAN.fullmatch(m["num"]) or _US.fullmatch(m["num"])):
+            continue  # "3.1 (satu)": a section number rather than a decimal point
         if any(_same(r, bilangan) for r in options):
             continue
-        first = options[0].value
-        try:
-            spoken = _spoken(first, bilangan, m["words"].strip("*_ ")[:1].isupper())
-        except AmountError:
-            continue
-        written = m.group(0)
-        shown = written[: m.start("words") - m.start()].rstrip(" (*_")
         words = " ".join(m["words"].replace("*", " ").replace("_", " ").split())
+        try:
+            spoken = _styled(_spoken(options[0].value, bilangan), words)
+        except AmountError:
+            continue  # beyond what terbilang spells
+        shown = text[m.start():m.start("words")].rstrip(" (*_")
         yield ProseIssue(
             KODE_TERBILANG,
-            f'tertulis {_quote(written)}: angka {shown} dibaca "{spoken}", sedangkan huruf '
-            f'"{words}" bernilai {_words_value(bilangan)}',
+            f'tertulis "{shown} ({words})": angka {shown} dibaca "{spoken}", sedangkan "{words}" '
+            f"bernilai {_words_value(bilangan)}",
             f'samakan angka dan hurufnya: "{shown} ({spoken})" bila angkanya yang benar, atau ubah '
             f"angkanya menjadi {_words_value(bilangan)} bila hurufnya yang benar",
             m.start(), m.end(),
         )
 
 
+def _styled(spoken: str, words: str) -> str:
+    """The reading in the author's capitalisation: "Dua Puluh Enam", "Dua puluh enam", "dua puluh enam"."""
+    if all(w[:1].isupper() for w in words.split()):
+        return spoken.title()
+    return spoken[:1].upper() + spoken[1:] if words[:1].isupper() else spoken
+
+
 def _same(reading: Reading, bilangan: Bilangan) -> bool:
     if reading.value == bilangan.value:
         return True
-    if bilangan.places is None:  # "Rp1.234.567,89 (... rupiah)": the words leave out the sen
+    if bilangan.places is None and bilangan.satuan:  # "Rp1.234.567,89 (... rupiah)": the sen left out
         return _agrees(reading.value, Reading(bilangan.value, 0))
-    return False
+    return False  # a count is its words exactly
 
 
 def _words_value(bilangan: Bilangan) -> str:
@@ -345,7 +350,8 @@ _LINK_AFTER_AMOUNT = re.compile(
 )
 _LINK_AFTER_PERCENT = re.compile(rf"{_FILL}(?:atau|=|\(){_FILL}(?:(?:sebesar|senilai){_FILL})?", re.IGNORECASE)
 # "... dari (pagu|target ...) Rp Y": what the linked amount is a part of.
-_OF = re.compile(rf"{_FILL}(?:dari|terhadap)\s[^\d;:=]{{0,60}}", re.IGNORECASE)
+_OF = re.compile(rf"{_FILL}(?:dari|terhadap)(?:\s+(?!(?:dan|serta|sedangkan|sementara|namun|tetapi|yaitu|"
+                 rf"realisasi\w*)\b)[A-Za-z][\w/.\-]*){{0,7}}\s*:?{_FILL}", re.IGNORECASE)
 _NUMERATOR = re.compile(r"\b(?:realisasi\w*|terealisasi\w*|direalisasi\w*|capaian\w*|pencapaian\w*|"
                         r"menghasilkan|terserap|penyerapan|serapan)\b", re.IGNORECASE)
 _DENOMINATOR = re.compile(r"\b(?:pagu|anggaran|target|rencana|alokasi|dialokasikan|dianggarkan)\b", re.IGNORECASE)
@@ -418,12 +424,13 @@ def _check_shares(text: str, toks: list[_Token], start: int) -> Iterator[ProseIs
         ra, rb, c = computed[0]
         w = written.values[0]
         start, end = min(a.start, b.start, written.start), max(a.end, b.end, written.end)
+        result = _persen(c, w.places)
         yield ProseIssue(
             KODE_PERSEN,
-            f"tertulis {_quote(text[written.start:written.end])} untuk {_rupiah(ra.value)} dari "
-            f"{_rupiah(rb.value)}: hasil hitung {_rupiah(ra.value)} : {_rupiah(rb.value)} × 100% = "
-            f"{_persen(c, w.places)}",
-            f"periksa persentase atau jumlah rupiahnya; bila kedua jumlah benar, tulis {_persen(c, w.places)}",
+            f"tertulis {_quote(text[written.start:written.end])}, padahal {_rupiah(ra.value)} dari "
+            f"{_rupiah(rb.value)} adalah {result} ({_rupiah(ra.value)} : {_rupiah(rb.value)} × 100%)",
+            f"bila kedua jumlah rupiah benar, tulis {result}; bila persentasenya yang benar, periksa "
+            "jumlah rupiahnya",
             start, end,
         )
 
@@ -451,6 +458,8 @@ def _check_surplus(text: str, toks: list[_Token], start: int, end: int) -> Itera
     belanja = [t for t in toks if t.kind == "rp" and _BELANJA.search(lead[id(t)])]
     if len(pendapatan) != 1 or len(belanja) != 1 or stated in (pendapatan[0], belanja[0]):
         return
+    if sum(t.kind == "rp" for t in toks) != 3:
+        return  # a fourth amount (pembiayaan, SiLPA) may be part of the sum: not read
     a, b = pendapatan[0], belanja[0]
     if not (a.values and b.values and stated.values):
         return
@@ -461,18 +470,18 @@ def _check_surplus(text: str, toks: list[_Token], start: int, end: int) -> Itera
     if sign_ok and size_ok:
         return
     d = differences[0]
-    right = "surplus" if d > 0 else "defisit"
-    problems = []
-    if not sign_ok:
-        problems.append(f'tertulis "{word.group(1)}", padahal pendapatan dikurangi belanja '
-                        f"{'positif' if d > 0 else 'negatif'}, jadi {right}")
-    if not size_ok:
-        problems.append(f"tertulis {said} {_quote(text[stated.start:stated.end])}")
+    right = said if d == 0 else ("surplus" if d > 0 else "defisit")
+    wrong = [f'kata "{word.group(1)}" tidak sesuai dengan tandanya' if not sign_ok else "",
+             "jumlahnya berbeda" if not size_ok else ""]
+    quoted = text[word.start():stated.end]
+    if quoted.count("(") > quoted.count(")") and text[stated.end:stated.end + 1] == ")":
+        quoted += ")"
     yield ProseIssue(
         KODE_SURPLUS,
-        "; ".join(problems) + f": hasil hitung {_rupiah(a.values[0].value)} − {_rupiah(b.values[0].value)} = "
-        f"{'-' if d < 0 else ''}{_rupiah(abs(d))} ({right} {_rupiah(abs(d))})",
-        f"tulis \"{right} sebesar {_rupiah(abs(d))}\", atau periksa angka pendapatan dan belanjanya",
+        f"tertulis {_quote(quoted)}, padahal pendapatan {_rupiah(a.values[0].value)} "
+        f"dikurangi belanja {_rupiah(b.values[0].value)} = {'-' if d < 0 else ''}{_rupiah(abs(d))}, "
+        f"yaitu {right} sebesar {_rupiah(abs(d))} ({' dan '.join(w for w in wrong if w)})",
+        f'tulis "{right} sebesar {_rupiah(abs(d))}", atau periksa angka pendapatan dan belanjanya',
         min(word.start(), a.start, b.start), max(stated.end, a.end, b.end),
     )
 
