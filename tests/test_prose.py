@@ -297,6 +297,10 @@ def test_percentage_that_does_not_match_its_amounts(text, computed):
     "anggaran Rp 10.000.000 dan sisa anggaran Rp 2.000.000 atau 30%",
     "realisasi anggaran Rp 10.000.000 dan realisasi Rp 5.000.000 (80%)",  # what the first amount is: unclear
     "pagu Rp 0 dan realisasi Rp 5.000.000 (80%)",
+    # a change, not a share: "naik ... dari Rp B menjadi Rp A" is not A/B
+    "meningkat 10% (Rp 110.000) dari Rp 100.000",
+    "naik dari Rp 100.000 menjadi Rp 110.000 atau 10%",
+    "pagu Rp 100.000, sisa anggaran Rp 20.000 (80%)",
 ])
 def test_percentage_that_matches_or_is_not_read(text):
     assert codes(text) == []
@@ -376,6 +380,7 @@ def test_surplus_defisit_without_finding(text):
     ("138 lembaga / 141 lembaga × 100% : 98,87%", "97,87%"),
     ("(1.400/2.389) × 100% = 56,60%", "58,60%"),
     ("(100% / 100%) × 100% = 90%", "100,00%"),
+    ("Rp 5.000 / Rp 10.000 × 100% = 60%", "50,00%"),
 ])
 def test_formula_with_a_wrong_result(text, computed):
     issue = only(text, "prosa.rumus")
@@ -395,6 +400,7 @@ def test_formula_with_a_wrong_result(text, computed):
     "2/0 × 100% = 0%",
     "2/3 x 100% = 66,67%",
     "2/3 x 100% = 66,66%",  # cut off
+    "(3/6) × 100% = 3/6",  # the result is another fraction
 ])
 def test_formula_without_finding(text):
     assert codes(text) == []

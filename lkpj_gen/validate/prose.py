@@ -357,7 +357,8 @@ _NUMERATOR = re.compile(r"\b(?:realisasi\w*|terealisasi\w*|direalisasi\w*|capaia
 _DENOMINATOR = re.compile(r"\b(?:pagu|anggaran|target|rencana|alokasi|dialokasikan|dianggarkan)\b", re.IGNORECASE)
 # "realisasi anggaran", "pencapaian target": a numerator, though its last word names a denominator.
 _KEYWORD = re.compile(rf"{_NUMERATOR.pattern}(?:\s+{_DENOMINATOR.pattern})?|{_DENOMINATOR.pattern}", re.IGNORECASE)
-_NOT_PART = re.compile(r"\b(?:sisa|selisih|kenaikan|penurunan|peningkatan)\b", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:sisa\w*|selisih|naik|kenaikan|meningkat|peningkatan|turun|menurun|penurunan|"
+                     r"bertambah|berkurang|pertumbuhan|tumbuh|menjadi|dibanding\w*|lebih|kurang)\b", re.IGNORECASE)
 _LOOSE_DIGITS = re.compile(r"\[\[[^\]]*\]\]|\b(?:19|20)[0-9]{2}\b")
 
 
@@ -388,24 +389,32 @@ def _fraction(text: str, start: int, toks: list[_Token], links: dict[int, int], 
     # "Rp A dari (pagu) Rp B (P%)" / "Rp A dari Rp B = P%"
     if linked < p and linked > 0 and toks[linked - 1].kind == "rp" and linked - 1 not in partner \
             and _OF.fullmatch(text, toks[linked - 1].end, amount.start):
-        return linked - 1, linked
+        return _unless_change(text, start, toks, linked - 1, p, (linked - 1, linked))
     # "Rp A atau P% dari (rencana ...) Rp B", "P% (Rp A) dari target Rp B"
     if last + 1 < len(toks) and toks[last + 1].kind == "rp" and last + 1 not in partner \
             and _OF.fullmatch(text, toks[last].end, toks[last + 1].start):
-        return linked, last + 1
+        return _unless_change(text, start, toks, first, last + 1, (linked, last + 1))
     # "pagu Rp B dan realisasi Rp A atau P%", "anggaran Rp B, realisasi Rp A (P%)"
     k = first - 1
     if k < 0 or toks[k].kind != "rp" or k in partner:
         return None
     gap = text[toks[k].end:toks[first].start]
     said = [m.group(0) for m in _KEYWORD.finditer(gap)]
-    if len(gap) > 160 or not _plain(gap) or not said or not _NUMERATOR.match(said[0]) or _NOT_PART.search(gap):
+    if len(gap) > 160 or not _plain(gap) or not said or not _NUMERATOR.match(said[0]):
         return None
     lead = text[max(toks[k - 1].end if k > 0 else start, toks[k].start - 200):toks[k].start]
     named = [m.group(0) for m in _KEYWORD.finditer(lead)]  # what the amount before is said to be
-    if not named or not _DENOMINATOR.fullmatch(named[-1]) or _NOT_PART.search(lead.split(",")[-1]):
+    if not named or not _DENOMINATOR.fullmatch(named[-1]):
         return None
-    return linked, k
+    return _unless_change(text, start, toks, k, last, (linked, k))
+
+
+def _unless_change(text: str, start: int, toks: list[_Token], first: int, last: int,
+                   pair: tuple[int, int]) -> tuple[int, int] | None:
+    """``pair``, unless the words around the tokens speak of a change or a rest ("naik ... dari Rp B
+    menjadi Rp A", "sisa Rp A"): the percentage is then not A/B."""
+    lead = max(toks[first - 1].end if first > 0 else start, toks[first].start - 80, start)
+    return None if _CHANGE.search(text, lead, toks[last].end) else pair
 
 
 def _check_shares(text: str, toks: list[_Token], start: int) -> Iterator[ProseIssue]:
@@ -490,8 +499,8 @@ def _check_surplus(text: str, toks: list[_Token], start: int, end: int) -> Itera
 
 _UNIT = r"(?:\s*%|\s+[A-Za-z]{1,15}(?:\s+\([A-Za-z\s]{1,20}\))?)?"
 _FORMULA = re.compile(
-    rf"(?<![\w.,/:])(?:\(\s*)?(?P<a>{_NUM}){_UNIT}\s*(?:/|:)\s*(?P<b>{_NUM}){_UNIT}\s*\)?\s*"
-    rf"(?:[x×*]|(?<=\s)X)\s*100\s*%?\s*(?:=|:)\s*(?P<p>{_NUM})\s*%?",
+    rf"(?<![\w.,/:])(?:\(\s*)?(?:Rp\.?\s*)?(?P<a>{_NUM}){_UNIT}\s*(?:/|:)\s*(?:Rp\.?\s*)?(?P<b>{_NUM}){_UNIT}"
+    rf"\s*\)?\s*(?:[x×*]|(?<=\s)X)\s*100\s*%?\s*(?:=|:)\s*(?P<p>{_NUM})(?![\d.,]*\s*[/:×*]\s*[0-9])\s*%?",
 )
 
 
