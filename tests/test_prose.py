@@ -260,10 +260,21 @@ def test_number_and_words_that_agree_or_cannot_be_read(text):
     ("mendapatkan pagu anggaran perubahan sebesar Rp. 2.845.621.658,- Adapun realisasi anggaran pada periode "
      "Januari s.d Desember [[tahun]] sebesar Rp. 2.755.714.092,- atau sebesar 95,84 %.", "96,84%"),
     ("realisasi Rp 3 miliar atau 50% dari pagu Rp 4 miliar", "75,00%"),
+    ("anggaran Rp 100.000 dengan realisasi Rp 50.000 (50%), lalu anggaran Rp 200.000 dengan realisasi "
+     "Rp 60.000 (40%)", "30,00%"),  # the second of two in one sentence
 ])
 def test_percentage_that_does_not_match_its_amounts(text, computed):
     issue = only(text, "prosa.persen")
     assert f"adalah {computed}" in issue.message and computed in issue.hint
+
+
+def test_two_wrong_percentages_in_one_sentence():
+    text = ("anggaran Rp 100.000 dengan realisasi Rp 50.000 (55%), lalu anggaran Rp 200.000 dengan realisasi "
+            "Rp 60.000 (40%)")
+    issues = check_text(text)
+    assert [i.code for i in issues] == ["prosa.persen"] * 2
+    assert "adalah 50,00%" in issues[0].message and "adalah 30,00%" in issues[1].message
+    assert text[issues[1].start:issues[1].end] == "Rp 200.000 dengan realisasi Rp 60.000 (40%"
 
 
 @pytest.mark.parametrize("text", [

@@ -20,7 +20,7 @@ from typing import Iterator
 
 from lkpj_gen.model.findings import Finding, Severity, format_loc
 from lkpj_gen.model.konten import Konten
-from lkpj_gen.model.source import Loc, Position, SourceFile
+from lkpj_gen.model.source import Position, SourceFile
 from lkpj_gen.model.walk import Found
 from lkpj_gen.numbers import AmountError, format_angka, parse_decimal, round_half_up, terbilang
 
@@ -233,7 +233,8 @@ _SPELLED = re.compile(
     re.IGNORECASE,
 )
 
-_SPELLED_NEAR = re.compile(r"[0-9](?:,-|\.-)?(?:\s*%|\s*persen)?[*_]*\s*\(\s*[*_]*[A-Za-z]", re.IGNORECASE)  # quick test first
+# A quick test first: most texts have no number before an opening parenthesis.
+_SPELLED_NEAR = re.compile(r"[0-9](?:,-|\.-)?(?:\s*%|\s*persen)?[*_]*\s*\(\s*[*_]*[A-Za-z]", re.IGNORECASE)
 
 
 def _spoken(value: Decimal, bilangan: Bilangan) -> str:
@@ -432,7 +433,6 @@ def _check_shares(text: str, toks: list[_Token], start: int) -> Iterator[ProseIs
             continue
         ra, rb, c = computed[0]
         w = written.values[0]
-        start, end = min(a.start, b.start, written.start), max(a.end, b.end, written.end)
         result = _persen(c, w.places)
         yield ProseIssue(
             KODE_PERSEN,
@@ -440,7 +440,7 @@ def _check_shares(text: str, toks: list[_Token], start: int) -> Iterator[ProseIs
             f"{_rupiah(rb.value)} adalah {result} ({_rupiah(ra.value)} : {_rupiah(rb.value)} × 100%)",
             f"bila kedua jumlah rupiah benar, tulis {result}; bila persentasenya yang benar, periksa "
             "jumlah rupiahnya",
-            start, end,
+            min(a.start, b.start, written.start), max(a.end, b.end, written.end),
         )
 
 
