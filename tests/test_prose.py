@@ -260,6 +260,7 @@ def test_number_and_words_that_agree_or_cannot_be_read(text):
     ("mendapatkan pagu anggaran perubahan sebesar Rp. 2.845.621.658,- Adapun realisasi anggaran pada periode "
      "Januari s.d Desember [[tahun]] sebesar Rp. 2.755.714.092,- atau sebesar 95,84 %.", "96,84%"),
     ("realisasi Rp 3 miliar atau 50% dari pagu Rp 4 miliar", "75,00%"),
+    ("anggaran Rp 10 M dengan realisasi Rp 950 juta (95%)", "9,50%"),  # M: miliar
     ("anggaran Rp 100.000 dengan realisasi Rp 50.000 (50%), lalu anggaran Rp 200.000 dengan realisasi "
      "Rp 60.000 (40%)", "30,00%"),  # the second of two in one sentence
 ])
@@ -312,6 +313,8 @@ def test_two_wrong_percentages_in_one_sentence():
     "meningkat 10% (Rp 110.000) dari Rp 100.000",
     "naik dari Rp 100.000 menjadi Rp 110.000 atau 10%",
     "pagu Rp 100.000, sisa anggaran Rp 20.000 (80%)",
+    "anggaran Rp 10 M dengan realisasi Rp 9,5 M (95%)",
+    "target Rp 8,32 T dengan realisasi Rp 4,31 T atau 51,80%",
 ])
 def test_percentage_that_matches_or_is_not_read(text):
     assert codes(text) == []

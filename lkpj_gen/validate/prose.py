@@ -296,13 +296,14 @@ def _words_value(bilangan: Bilangan) -> str:
 
 # --- tokens for the sentence checks --------------------------------------------------------------
 
+# "Rp 3 miliar", "Rp 4,31 T": the scale word or its abbreviation multiplies the number.
+_SCALE_FACTOR = {**{w: 10**p for w, p in _SCALE.items()}, "m": 10**9, "t": 10**12, "jt": 10**6, "rb": 10**3}
 _AMOUNT = re.compile(
     rf"(?<![\w])Rp\.?\s*(?:Rp\.?\s*)?(?P<num>{_NUM})(?:,-|\.-)?"
-    r"(?:\s+(?P<scale>ribu|juta|miliar|milyar|triliun)\b)?",
+    rf"(?:\s*(?P<scale>{'|'.join(_SCALE)}|(?-i:M|T|Jt|JT|jt|Rb|RB|rb))\b\.?)?",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s*(?:%|persen\b)", re.IGNORECASE)
-_SCALE_FACTOR = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
 # Where a sentence ends: a full stop before a capital or a line, a semicolon, a line break.
 _CLAUSE_END = re.compile(r"(?<!\bRp)(?<!\bNo)(?<!\bKab)(?<!\bProv)(?<!\bKec)(?<!\bs\.d)[.!?](?=\s+[A-Z\[*(])|;|\n")
 
