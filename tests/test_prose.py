@@ -11,13 +11,15 @@ from __future__ import annotations
 import shutil
 from decimal import Decimal as D
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from lkpj_gen.model.walk import index
+from lkpj_gen.model.source import SourceFile
+from lkpj_gen.model.walk import Found, index
 from lkpj_gen.numbers import BATAS_TERBILANG, format_angka, format_persen, format_rupiah, persen, terbilang
 from lkpj_gen.pipeline import check
-from lkpj_gen.validate.prose import baca_terbilang, check_text, readings
+from lkpj_gen.validate.prose import baca_terbilang, check_prose, check_text, readings
 
 try:
     from hypothesis import given, settings, strategies as st
@@ -508,3 +510,18 @@ def test_planted_errors_are_reported_with_file_and_line(tmp_path):
     assert koperasi.field == "bab_iii.pengantar[1].paragraf"
     assert '"enam puluh dua" bernilai 62' in koperasi.message and 'dibaca "enam puluh tiga"' in koperasi.message
     assert str(koperasi.position).endswith("opd/koperasi_nakertrans.yaml:11")
+
+
+def test_a_finding_in_a_spreadsheet_names_the_sheet_and_cell():
+    source = SourceFile(Path("opd/dinas.xlsx"), {}, cells={("bab_iii",): ("3.1.2", "C7")})
+    found = Found(texts=[(("bab_iii", "pengantar", 0, "paragraf"), "sebanyak 5 (empat) Perangkat Daerah")])
+    (finding,) = check_prose(SimpleNamespace(sources={"opd/dinas": source}), {"opd/dinas": found})
+    assert str(finding.position) == "opd/dinas.xlsx, lembar '3.1.2', sel C7"
+    assert finding.code == "prosa.terbilang" and finding.severity == "peringatan"
+
+
+def test_a_file_that_cannot_be_read_again_keeps_the_line_of_the_text(tmp_path):
+    source = SourceFile(tmp_path / "hilang.yaml", {}, lines={("isi",): 7, ("isi", 0): 8})
+    found = Found(texts=[(("isi", 0, "paragraf"), "Dari 6 (enam) program, 17 (tiga belas) kegiatan")])
+    (finding,) = check_prose(SimpleNamespace(sources={"hilang": source}), {"hilang": found})
+    assert finding.line == 8 and finding.field == "isi[1].paragraf"
