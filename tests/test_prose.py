@@ -356,8 +356,16 @@ def test_seed_defisit_that_is_a_surplus():
     assert issue.hint == 'tulis "surplus sebesar Rp228.761.625.196", atau periksa angka pendapatan dan belanjanya'
 
 
+APBD_OPD = ("Dilaksanakan oleh Dinas Pendidikan dan Kebudayaan. Pada Perubahan APBD terjadi defisit anggaran sebesar "
+            "Rp2.061.824.237.011,00 yang diperoleh dari total Pendapatan Daerah sebesar Rp800.000.000,00 dikurangi "
+            "total Belanja Daerah sebesar Rp2.062.624.237.011,00 dan defisit anggaran yang terjadi ditutup dari "
+            "pembiayaan netto. Adapun anggaran belanja setelah perubahan sebesar Rp2.062.624.237.011,00 dengan "
+            "realisasi anggaran sebesar Rp1.960.291.207.174,90 atau 95,04%.")
+
+
 @pytest.mark.parametrize("text, message", [
     (SEED_MURNI.replace("Rp.228.761.625.196", "Rp.228.761.625.169"), "jumlahnya berbeda"),
+    (APBD_OPD.replace("terjadi defisit", "terjadi surplus"), 'kata "surplus" tidak sesuai'),
     ("Pada Perubahan APBD terjadi surplus anggaran sebesar Rp1.000.000,00 yang diperoleh dari total Pendapatan "
      "Daerah sebesar Rp2.000.000,00 dikurangi total Belanja Daerah sebesar Rp3.000.000,00.",
      'kata "surplus" tidak sesuai'),
@@ -369,6 +377,7 @@ def test_surplus_defisit_findings(text, message):
 
 
 @pytest.mark.parametrize("text", [
+    APBD_OPD,  # the toolkit's own sentence: the word said twice, once with its amount
     SEED_MURNI.replace("defisit", "surplus").replace("(Rp.228.761.625.196,-)", "Rp228.761.625.196,00"),
     "Pada Perubahan APBD terjadi defisit anggaran sebesar Rp1.000.000,00 yang diperoleh dari total Pendapatan "
     "Daerah sebesar Rp2.000.000,00 dikurangi total Belanja Daerah sebesar Rp3.000.000,00 dan defisit anggaran "

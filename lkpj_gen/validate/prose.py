@@ -455,13 +455,14 @@ _BELANJA = re.compile(rf"\bbelanja(?:\s+daerah)?{_FILL}(?:(?:sebesar|senilai){_F
 
 
 def _check_surplus(text: str, toks: list[_Token], start: int, end: int) -> Iterator[ProseIssue]:
-    words = list(_WORD.finditer(text, start, end))
-    if len(words) != 1:
-        return
-    word = words[0]
-    stated = next((t for t in toks if t.kind == "rp" and t.start >= word.end()), None)
-    if stated is None or not _AFTER_WORD.fullmatch(text, word.end(), stated.start):
-        return
+    statements = []  # the word and the amount right after it ("defisit anggaran sebesar (Rp X)")
+    for word in _WORD.finditer(text, start, end):
+        after = next((t for t in toks if t.kind == "rp" and t.start >= word.end()), None)
+        if after is not None and _AFTER_WORD.fullmatch(text, word.end(), after.start):
+            statements.append((word, after))
+    if len(statements) != 1:
+        return  # none, or two statements in one sentence: not read
+    word, stated = statements[0]
     lead = {id(t): text[max(start, t.start - 60, (toks[i - 1].end if i else start)):t.start]
             for i, t in enumerate(toks) if t.kind == "rp"}
     pendapatan = [t for t in toks if t.kind == "rp" and _PENDAPATAN.search(lead[id(t)])]
