@@ -40,24 +40,37 @@ def walk(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
             yield where, value
 
 
+# Blocks whose texts are settings the toolkit reads (a table key, a pattern name), not prose.
+NOT_PROSE = {"kalimat"}
+
+
 @dataclass
 class Found:
-    """What the cross-file checks look at in one file: its blocks and the texts with references."""
+    """What the cross-file checks look at in one file: its blocks, the texts with references, and
+    the typed texts (every text except the settings of blocks the toolkit writes itself)."""
 
     blocks: list[tuple[Loc, str, Any]] = field(default_factory=list)  # (path of the value, kind, value)
     references: list[tuple[Loc, str]] = field(default_factory=list)  # texts containing "[["
+    texts: list[tuple[Loc, str]] = field(default_factory=list)  # typed prose, table cells included
 
 
 def index(node: Any) -> Found:
-    """One walk over a file's model, collecting blocks and texts with references."""
+    """One walk over a file's model, collecting blocks, texts with references and typed texts."""
     found = Found()
+    skip: Loc | None = None  # inside a block that is not prose (the walk visits parents first)
     for where, value in walk(node):
+        if skip is not None and where[:len(skip)] != skip:
+            skip = None
         if isinstance(value, str):
             if "[[" in value:
                 found.references.append((where, value))
+            if skip is None:
+                found.texts.append((where, value))
         elif isinstance(value, BaseModel) and getattr(value, "jenis", None) in KINDS:
             kind = value.jenis  # type: ignore[attr-defined]
             found.blocks.append((where + (kind,), kind, getattr(value, kind)))
+            if kind in NOT_PROSE and skip is None:
+                skip = where
     return found
 
 

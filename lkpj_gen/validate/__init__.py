@@ -13,6 +13,7 @@ from .copies import check_copies
 from .images import check_images
 from .keys import collect_keys
 from .outline import check_outline
+from .prose import check_prose
 from .references import check_references
 from .sentences import check_sentences
 from .stated import check_stated
@@ -20,8 +21,9 @@ from .traps import check_traps
 
 
 def check_within_files(konten: Konten, files: dict[str, Found], wording: Any = None) -> list[Finding]:
-    """Checks that need one file only: stated values against computed ones, format traps."""
-    return [*check_stated(konten, files), *check_traps(konten, files, wording)]
+    """Checks that need one file only: stated values against computed ones, numbers in typed prose,
+    format traps."""
+    return [*check_stated(konten, files), *check_prose(konten, files), *check_traps(konten, files, wording)]
 
 
 def check_across_files(konten: Konten, wording: Any = None) -> list[Finding]:
