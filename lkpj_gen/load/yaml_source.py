@@ -14,6 +14,7 @@ that are not text, and nesting deeper than any content needs.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +112,14 @@ class _Builder:
         return result
 
 
+def _alias_line(text: str) -> int | None:
+    """Line of the first alias (``*nama``): the composed tree only knows where the anchor was."""
+    for event in yaml.parse(text, Loader=_PARSER):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            return event.start_mark.line + 1
+    return None
+
+
 def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
     """The file's data with a line for every path, or the findings that stop it being read."""
     try:
@@ -127,7 +136,8 @@ def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
         builder = _Builder()
         value = builder.build(node, ()) if node is not None else None
     except _Refused as exc:
-        return None, [Finding.in_file(path, exc.message, exc.hint, line=exc.line, code=exc.code)]
+        line = _alias_line(text) if exc.code == "yaml.alias" else exc.line
+        return None, [Finding.in_file(path, exc.message, exc.hint, line=line or exc.line, code=exc.code)]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         return None, [Finding.in_file(path, f"berkas berisi karakter kendali U+{exc.character:04X} yang tidak boleh ada",
@@ -137,11 +147,16 @@ def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
         # The context mark points where the unfinished construct began (an unclosed bracket or
         # quote); the problem mark often points only at the end of the file.
         mark = exc.context_mark or exc.problem_mark
+        line = mark.line + 1 if mark else None
+        written = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+        hint = None
+        if re.search(r"(:|^\s*-)\s+\[\[", written):  # a text that starts with a marker reads as a YAML list
+            hint = 'teks yang diawali penanda [[...]] harus ditulis dalam tanda kutip, misalnya - "[[lama]] Teks ..."'
         return None, [Finding.in_file(
             path,
             "penulisan YAML tidak valid di sekitar baris ini (periksa indentasi, titik dua, tanda kutip "
             f"dan kurung yang belum ditutup); keterangan teknis: {exc.problem or exc}",
-            line=mark.line + 1 if mark else None, code="yaml.sintaks",
+            hint, line=line, code="yaml.sintaks",
         )]
     except (yaml.YAMLError, RecursionError) as exc:
         return None, [Finding.in_file(path, f"penulisan YAML tidak valid: {exc}", code="yaml.sintaks")]

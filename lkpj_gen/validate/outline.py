@@ -3,6 +3,8 @@ each once, and every agency file's part appears in it."""
 
 from __future__ import annotations
 
+import difflib
+
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.source import Loc
@@ -15,11 +17,19 @@ def check_outline(konten: Konten) -> list[Finding]:
     findings: list[Finding] = []
     meta, sources = konten.sources["meta"], konten.sources
 
+    listed = {u for k in konten.meta.susunan_bab_iii for x in k.urusan for u in ([x.opd] if x.opd else []) + [y.opd for y in x.unit]}
+    listed |= set(konten.meta.susunan_bab_iv)
+    present = [n[4:] for n in [*konten.sources, *konten.unvalidated] if n.startswith("opd/")]
+    meant: set[str] = set()  # files a misspelt key most likely means: not reported again as unlisted
+
     def agency(where: Loc, key: str, part: str, susunan: str) -> bool:
         """Report a missing file or part; True when the agency's part is there."""
         name = f"opd/{key}"
         if not konten.present(name):
-            findings.append(Finding.at(meta, where, f"berkas opd/{key}.yaml tidak ditemukan", code="susunan.berkas"))
+            close = difflib.get_close_matches(key, [p for p in present if p not in listed], n=1, cutoff=0.75)
+            hint = f"maksud Anda opd/{close[0]}.yaml?" if close else None
+            meant.update(close)
+            findings.append(Finding.at(meta, where, f"berkas opd/{key}.yaml tidak ditemukan", hint, code="susunan.berkas"))
         elif key not in konten.opd:
             pass  # the file exists but is invalid: reported by its own check
         elif getattr(konten.opd[key], part) is None:
@@ -57,6 +67,8 @@ def check_outline(konten: Konten) -> list[Finding]:
                                        severity="peringatan", code="susunan.bab-iv"))
     for key, opd in konten.opd.items():
         source = sources[f"opd/{key}"]
+        if key in meant:
+            continue
         if opd.bab_iii is not None and key not in used:
             findings.append(Finding.at(source, ("bab_iii",), "bagian bab_iii OPD ini tidak tercantum dalam susunan_bab_iii di meta.yaml",
                                        code="susunan.tidak-tercantum"))
