@@ -60,9 +60,10 @@ def available() -> str | None:
 
 
 def check_timeout(timeout: float) -> float:
-    """The time limit in seconds, refused unless finite and within 1 s .. one day."""
-    if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and 1 <= timeout <= MAX_TIMEOUT):
-        raise ValueError(f"batas waktu harus berupa angka antara 1 dan {MAX_TIMEOUT} detik, bukan {timeout!r}")
+    """The time limit in seconds, refused unless finite, positive and at most one day (nan or
+    inf would disable the watchdog). The command line asks for at least 1 s."""
+    if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
+        raise ValueError(f"batas waktu harus berupa angka lebih dari 0 sampai {MAX_TIMEOUT} detik, bukan {timeout!r}")
     return float(timeout)
 
 
