@@ -174,8 +174,9 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path = TE
     assert checked.konten.meta is not None
     title = f"LKPJ {checked.konten.meta.pemda.nama} Tahun {tahun}"
     result = BuildResult(output, plan)
-    with output_files.exclusive(output):
-        output_files.remove_leftovers(*{output, output.with_suffix(".pdf"), *([pdf] if pdf else [])})
+    with output_files.exclusive(output) as locked:
+        if locked:
+            output_files.remove_leftovers(*{output, output.with_suffix(".pdf"), *([pdf] if pdf else [])})
         _write(parts, plan, templates_dir, title, output, pdf, layout, timeout, progress, result)
     return result
 

@@ -144,8 +144,10 @@ def test_no_lock_support_degrades_to_building_unlocked(content, tmp_path, monkey
     monkeypatch.setitem(sys.modules, "fcntl", fake)
     from lkpj_gen.pipeline import build
 
+    stranger = tmp_path / ".LKPJ.docx.ab12cd34.sementara"  # perhaps another build's: not touched
+    stranger.write_text("x")
     build(content, 2023, tmp_path / "LKPJ.docx")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["LKPJ.docx", "content"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [stranger.name, "LKPJ.docx", "content"]
 
 
 def test_posix_only_calls_are_reached_only_through_the_platform_module():

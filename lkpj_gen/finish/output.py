@@ -179,7 +179,8 @@ def leftovers(target: Path) -> list[Path]:
 
 
 def remove_leftovers(*targets: Path) -> list[Path]:
-    """Remove what killed builds to ``targets`` left; call it only while holding ``exclusive``."""
+    """Remove what killed builds to ``targets`` left; only while ``exclusive`` holds the lock
+    (else another build's staging file could be taken for a leftover)."""
     removed = []
     for target in targets:
         for path in leftovers(target):
@@ -249,12 +250,12 @@ def _same_file(fd: int, path: Path) -> bool:
 
 
 @contextmanager
-def exclusive(output: Path) -> Iterator[None]:
+def exclusive(output: Path) -> Iterator[bool]:
     """Hold the lock of ``output`` for one build; ``OutputBusy`` when another build holds it.
 
     The lock file sits next to the output and is removed when the build ends. Where the file
     system cannot lock, the build goes on without (staging is per process, so two builds
-    still cannot mix their files; the later rename wins)."""
+    still cannot mix their files; the later rename wins); the value is then False."""
     lock = lock_path(output)
     with writing(output):
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -280,7 +281,7 @@ def exclusive(output: Path) -> Iterator[None]:
                 os.write(fd, f"{os.getpid()}\n".encode())
             except OSError:
                 pass
-        yield
+        yield bool(held)
     finally:
         try:
             lock.unlink()  # while still holding it: a build that opened this file starts over
