@@ -352,7 +352,7 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
         click.echo(_report(exc), err=True)
         sys.exit(1)
     except OutputError as exc:
-        click.echo(f"{exc}. Dokumen lama tidak diubah.", err=True)
+        click.echo(f"{str(exc).rstrip('.')}. Dokumen lama tidak diubah.", err=True)
         sys.exit(1)
     except LayoutMismatch as exc:
         click.echo("Nomor halaman pada daftar tidak cocok dengan letak judulnya; dokumen tidak ditulis:", err=True)

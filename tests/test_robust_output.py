@@ -141,6 +141,7 @@ def test_a_second_build_to_the_same_output_is_refused(content, old_output):
         result = run_cli("build", "2023", "--content", str(content), "-o", str(old_output), "--tanpa-tata-letak")
         assert result.exit_code == 1
         assert f"Build lain sedang menulis {old_output} (proses {os.getpid()})" in result.output
+        assert ".." not in result.output.replace(str(old_output), "")
     assert old_output.read_bytes() == b"dokumen lama"
     build(content, 2023, old_output)  # free again, and the lock file is gone
     assert hidden(old_output.parent) == []
