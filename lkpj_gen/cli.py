@@ -1,11 +1,28 @@
-"""The `lkpj` command (all user-facing text in Bahasa Indonesia)."""
+"""The `lkpj` command (all user-facing text in Bahasa Indonesia).
+
+click's own texts (usage errors, help headings, "Aborted!") are English; ``_Kelompok.main``
+runs the commands with click's standalone handling turned off and says everything itself, in
+Indonesian: usage errors, Ctrl-C, SIGTERM (which is turned into the same clean-up path as Ctrl-C)
+and, as a last resort, an unexpected error (a short message; the traceback goes to a file).
+"""
 
 from __future__ import annotations
 
+import math
+import os
+import re
+import signal
 import sys
+import tempfile
+import threading
 import time
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,14 +31,265 @@ from lkpj_gen.numbers import AmountError, parse_amount, parse_decimal, terbilang
 from lkpj_gen.pipeline import Progress
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+MAKS_MASALAH = 200  # problems printed at once; the count says how many more there are
+MAKS_BATAS_WAKTU = 86400
+
+
+# --- click in Indonesian --------------------------------------------------------------------------
+
+
+def _format_options(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    rows = [row for param in command.get_params(ctx) if (row := param.get_help_record(ctx)) is not None]
+    if rows:
+        with formatter.section("Pilihan"):
+            formatter.write_dl(rows)
+
+
+def _format_usage(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), prefix="Cara pakai: ")
+
+
+def _indonesian_help(option: click.Option | None) -> click.Option | None:
+    if option is not None:
+        option.help = "Tampilkan bantuan ini lalu keluar."
+    return option
+
+
+class _Perintah(click.Command):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[PILIHAN]")
+        super().__init__(*args, **kwargs)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_options(self, ctx, formatter)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _indonesian_help(super().get_help_option(ctx))
+
+
+class _Dihentikan(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: handled like Ctrl-C, so every ``finally`` clean-up runs."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stop_signals_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM/SIGHUP raise ``_Dihentikan`` in the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        signal.signal(signum, signal.SIG_IGN)  # a second one must not interrupt the clean-up
+        raise _Dihentikan(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            try:
+                previous[signum] = signal.signal(signum, stop)
+            except (ValueError, OSError):
+                pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+_USAGE_TEXTS = [
+    (re.compile(r"No such command '(.+)'\."), "Perintah '{0}' tidak dikenal"),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), "Argumen berlebih: {0}"),
+    (re.compile(r"Missing command\."), "Perintah belum disebut"),
+    (re.compile(r"Option '(.+)' requires (?:an argument|\d+ arguments)\."), "Pilihan {0} memerlukan nilai"),
+    (re.compile(r"Option '(.+)' does not take a value\."), "Pilihan {0} tidak memakai nilai"),
+]
+
+
+def _usage_message(exc: click.UsageError) -> str:
+    """An Indonesian sentence for a click usage error (ours are Indonesian already)."""
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        if isinstance(exc.param, click.Argument):
+            return f"Argumen {exc.param.human_readable_name} belum diisi"
+        return f"Pilihan {' / '.join(exc.param.opts)} memerlukan nilai"
+    if isinstance(exc, click.NoSuchOption):
+        text = f"Pilihan {exc.option_name} tidak dikenal"
+        if exc.possibilities:
+            text += f"; mungkin maksudnya {' atau '.join(sorted(exc.possibilities))}"
+        return text
+    if isinstance(exc, click.BadParameter):
+        hint = exc.param_hint
+        if hint is None and exc.param is not None:
+            hint = " / ".join(exc.param.opts) if isinstance(exc.param, click.Option) else exc.param.human_readable_name
+        if isinstance(hint, (list, tuple)):
+            hint = " / ".join(hint)
+        return f"Nilai {hint} tidak sah: {exc.message}" if hint else f"Nilai tidak sah: {exc.message}"
+    for pattern, text in _USAGE_TEXTS:
+        match = pattern.fullmatch(exc.message.strip())
+        if match:
+            return text.format(*match.groups())
+    return exc.message
+
+
+def _show_usage_error(exc: click.UsageError) -> None:
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        click.echo(exc.message, err=True)
+        return
+    if exc.ctx is not None:
+        click.echo(exc.ctx.get_usage(), err=True)
+        click.echo(f"Coba '{exc.ctx.command_path} --help' untuk bantuan.", err=True)
+        click.echo(err=True)
+    click.echo(f"Kesalahan: {_usage_message(exc)}", err=True)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """A short message for an error nobody foresaw; the traceback is kept in a file."""
+    where = ""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f"lkpj-galat-{datetime.now():%Y%m%d-%H%M%S}-", suffix=".txt")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(f"lkpj {' '.join(sys.argv[1:])}\n\n")
+            out.write("".join(traceback.format_exception(exc)))
+        where = f" Rincian teknis disimpan di {name}; kirimkan berkas itu kepada pengelola lkpj."
+    except OSError:
+        pass
+    click.echo(f"Terjadi kesalahan tak terduga di lkpj ({type(exc).__name__}: {exc}).{where}", err=True)
+    return 1
+
+
+class _Kelompok(click.Group):
+    command_class = _Perintah
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[PILIHAN]")
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_options(self, ctx, formatter)
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(formatter.width - 6 - len(name))))
+        if rows:
+            with formatter.section("Perintah"):
+                formatter.write_dl(rows)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _indonesian_help(super().get_help_option(ctx))
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            with _stop_signals_interrupt():
+                code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            _show_usage_error(exc)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"Kesalahan: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.Abort, KeyboardInterrupt) as exc:
+            stop = exc if isinstance(exc, _Dihentikan) else exc.__cause__
+            if isinstance(stop, _Dihentikan):
+                try:
+                    name = signal.Signals(stop.signum).name
+                except ValueError:
+                    name = str(stop.signum)
+                click.echo(f"Dihentikan (sinyal {name}). Dokumen lama tidak diubah.", err=True)
+                sys.exit(128 + stop.signum)
+            click.echo("Dibatalkan. Dokumen lama tidak diubah.", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(1)  # the reader of our output went away (e.g. `lkpj ... | head`)
+        except OSError as exc:
+            from lkpj_gen.finish.output import describe
+
+            click.echo(f"Kesalahan: {describe(exc)}.", err=True)
+            sys.exit(1)
+        except Exception as exc:  # noqa: BLE001 (the last resort: never a traceback for a user)
+            if os.environ.get("LKPJ_DEBUG"):
+                raise
+            sys.exit(_unexpected(exc))
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+# --- values given on the command line -------------------------------------------------------------
+
+
+class _Tahun(click.ParamType):
+    name = "tahun"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            return int(str(value).strip())
+        except ValueError:
+            self.fail(f"'{value}' bukan tahun; tulis angka tahun, misalnya 2023", param, ctx)
+
+
+class _Detik(click.ParamType):
+    name = "detik"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            seconds = float(str(value).strip().replace(",", "."))
+        except ValueError:
+            self.fail(f"'{value}' bukan angka detik", param, ctx)
+        if not math.isfinite(seconds) or not 1 <= seconds <= MAKS_BATAS_WAKTU:
+            self.fail(f"'{value}' di luar rentang; tulis jumlah detik antara 1 dan {MAKS_BATAS_WAKTU}", param, ctx)
+        return seconds
+
+
+class _Folder(click.ParamType):
+    name = "folder"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(value)
+        if not str(value).strip():
+            self.fail("nama folder tidak boleh kosong", param, ctx)
+        if path.exists() and not path.is_dir():
+            self.fail(f"'{value}' adalah berkas, bukan folder", param, ctx)
+        return path
+
+
+class _BerkasDocx(click.ParamType):
+    name = "berkas"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if isinstance(value, Path):
+            return value
+        if not str(value).strip():
+            self.fail("nama berkas tidak boleh kosong; misalnya --output hasil/LKPJ.docx", param, ctx)
+        path = Path(value)
+        if path.is_dir():
+            self.fail(f"'{value}' adalah folder; sebutkan nama berkasnya, misalnya {path / 'LKPJ.docx'}", param, ctx)
+        if path.suffix.lower() != ".docx":
+            self.fail(f"'{value}' harus berakhiran .docx (dokumen Word), misalnya hasil/LKPJ.docx", param, ctx)
+        return path
+
+
 OPSI_KONTEN = click.option(
-    "--content", "--konten", "content_root", type=click.Path(file_okay=False, path_type=Path), default=Path("content"),
-    show_default=True, help="Folder akar konten; konten tahun dibaca dari FOLDER/<tahun>/.",
+    "--content", "--konten", "content_root", type=_Folder(), default="content", metavar="FOLDER",
+    help="Folder akar konten; konten tahun dibaca dari FOLDER/<tahun>/ (bawaan: content).",
 )
+ARGUMEN_TAHUN = click.argument("tahun", type=_Tahun())
 
 
-@click.group(context_settings=CONTEXT)
-@click.version_option(package_name="lkpj-gen", message="lkpj %(version)s")
+@click.group(cls=_Kelompok, context_settings=CONTEXT)
+@click.version_option(package_name="lkpj-gen", message="lkpj %(version)s", help="Tampilkan versi lalu keluar.")
 def main() -> None:
     """Penyusun Laporan Keterangan Pertanggungjawaban (LKPJ) kepala daerah sebagai dokumen Word."""
 
@@ -45,19 +313,19 @@ class _Printed(Progress):
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("tahun", type=int)
+@ARGUMEN_TAHUN
 @OPSI_KONTEN
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--output", "-o", type=_BerkasDocx(), default=None, metavar="BERKAS",
               help="Berkas .docx yang ditulis (bawaan: output/LKPJ-<tahun>.docx).")
 @click.option("--pdf", "buat_pdf", is_flag=True, help="Tulis juga PDF (output/LKPJ-<tahun>.pdf); memerlukan LibreOffice.")
 @click.option("--tanpa-tata-letak", is_flag=True,
               help="Lewati penataan letak oleh LibreOffice (lebih cepat, untuk draf): nomor halaman diisi Word.")
-@click.option("--batas-waktu", type=float, default=600, show_default=True, metavar="DETIK",
-              help="Batas waktu LibreOffice menata letak dokumen.")
+@click.option("--batas-waktu", type=_Detik(), default=600, metavar="DETIK",
+              help=f"Batas waktu LibreOffice menata letak dokumen, 1 sampai {MAKS_BATAS_WAKTU} detik (bawaan: 600).")
 def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, tanpa_tata_letak: bool,
           batas_waktu: float) -> None:
     """Menyusun LKPJ tahun TAHUN dari konten menjadi satu dokumen Word."""
-    from lkpj_gen.pipeline import LayoutMismatch, LibreOfficeError
+    from lkpj_gen.pipeline import BadOutput, LayoutMismatch, LibreOfficeError, OutputError
     from lkpj_gen.pipeline import build as run_build
 
     if buat_pdf and tanpa_tata_letak:
@@ -67,16 +335,23 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
     try:
         result = run_build(content_root, tahun, output, layout=not tanpa_tata_letak, pdf=pdf,
                            timeout=batas_waktu, progress=_Printed())
+    except BadOutput as exc:
+        raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
     except ContentError as exc:
         from lkpj_gen.report.findings import text_report
 
-        click.echo(text_report(exc.findings, exc.konten, "Konten belum dapat disusun"), err=True)
+        click.echo(text_report(exc.findings, exc.konten, "Konten belum dapat disusun", limit=MAKS_MASALAH), err=True)
         click.echo("Tidak ada dokumen yang ditulis. Perbaiki galat di atas lalu jalankan lagi.", err=True)
+        sys.exit(1)
+    except OutputError as exc:
+        click.echo(f"{str(exc).rstrip('.')}. Dokumen lama tidak diubah.", err=True)
         sys.exit(1)
     except LayoutMismatch as exc:
         click.echo("Nomor halaman pada daftar tidak cocok dengan letak judulnya; dokumen tidak ditulis:", err=True)
-        for problem in exc.problems:
+        for problem in exc.problems[:MAKS_MASALAH]:
             click.echo(f"  - {problem}", err=True)
+        if len(exc.problems) > MAKS_MASALAH:
+            click.echo(f"  ... dan {len(exc.problems) - MAKS_MASALAH} lagi.", err=True)
         sys.exit(1)
     except LibreOfficeError as exc:
         click.echo(f"Kesalahan LibreOffice: {exc}. Dokumen lama tidak diubah; gunakan --tanpa-tata-letak untuk draf.", err=True)
@@ -101,12 +376,12 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("tahun", type=int)
+@ARGUMEN_TAHUN
 @OPSI_KONTEN
 @click.option("--berkas", default=None, metavar="NAMA",
               help="Periksa satu berkas saja, misalnya opd/dinkes.yaml (tanpa pemeriksaan antarberkas).")
-@click.option("--format", "bentuk", type=click.Choice(["teks", "json"]), default="teks", show_default=True,
-              help="Bentuk laporan: teks untuk dibaca, json untuk diolah program lain.")
+@click.option("--format", "bentuk", type=click.Choice(["teks", "json"]), default="teks",
+              help="Bentuk laporan: teks untuk dibaca (bawaan), json untuk diolah program lain.")
 @click.option("--ketat", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
 def periksa(tahun: int, content_root: Path, berkas: str | None, bentuk: str, ketat: bool) -> None:
     """Memeriksa konten tahun TAHUN tanpa menulis dokumen.
@@ -129,7 +404,7 @@ def periksa(tahun: int, content_root: Path, berkas: str | None, bentuk: str, ket
     if bentuk == "json":
         click.echo(json_report(findings, konten, tahun))
     elif findings:
-        click.echo(text_report(findings, konten, heading))
+        click.echo(text_report(findings, konten, heading, limit=MAKS_MASALAH))
     else:
         click.echo(f"{heading}: tidak ada galat maupun peringatan.")
     if errors or (ketat and findings):
@@ -137,7 +412,7 @@ def periksa(tahun: int, content_root: Path, berkas: str | None, bentuk: str, ket
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("tahun", type=int)
+@ARGUMEN_TAHUN
 @OPSI_KONTEN
 @click.option("--coba", is_flag=True, help="Hanya tampilkan berkas yang akan ditulis ulang; tidak ada yang diubah.")
 def perbarui(tahun: int, content_root: Path, coba: bool) -> None:
@@ -150,7 +425,9 @@ def perbarui(tahun: int, content_root: Path, coba: bool) -> None:
     try:
         changes, backup = upgrade(content_root, tahun, dry_run=coba)
     except OSError as exc:
-        click.echo(f"Kesalahan: {exc}", err=True)
+        from lkpj_gen.finish.output import describe
+
+        click.echo(f"Kesalahan: {describe(exc)}.", err=True)
         sys.exit(1)
     if not changes:
         click.echo(f"Semua berkas konten tahun {tahun} sudah dalam format sekarang; tidak ada yang diubah.")

@@ -6,20 +6,22 @@ Each stage depends only on the shared vocabulary below it (``model``, ``numbers`
 
 from __future__ import annotations
 
-import os
-import tempfile
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lkpj_gen.compute.builder import build_plan
 from lkpj_gen.finish import layout_pass
+from lkpj_gen.finish import output as output_files
 from lkpj_gen.finish.libreoffice import LibreOfficeError
+from lkpj_gen.finish.output import BadOutput, OutputBusy, OutputError
 from lkpj_gen.finish.package import write_docx
 from lkpj_gen.finish.pagination import page_labels, verify
 from lkpj_gen.load.content import read_content, read_file, read_wording, year_folder
 from lkpj_gen.model.findings import ContentError, Finding
 from lkpj_gen.model.konten import Konten
+from lkpj_gen.model.parts import DocumentParts
 from lkpj_gen.model.plan import DocumentPlan
 from lkpj_gen.render.document import Renderer
 from lkpj_gen.render.guard import TemplateFailed
@@ -140,25 +142,23 @@ def upgrade(content_root: Path, tahun: int, dry_run: bool = False) -> tuple[list
         keep.parent.mkdir(parents=True, exist_ok=True)
         keep.write_bytes(path.read_bytes())
         staging = _staging(path)
-        staging.write_text(text, encoding="utf-8")
-        _publish(staging, path)
+        try:
+            with output_files.writing(path):
+                staging.write_text(text, encoding="utf-8")
+            _publish(staging, path)
+        finally:
+            staging.unlink(missing_ok=True)
     return changes, backup
 
 
 def _staging(target: Path) -> Path:
     """A file next to ``target`` that only this build uses (renamed into place when all passed)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".sementara", dir=target.parent)
-    os.close(fd)
-    return Path(name)
+    return output_files.staging(target)
 
 
 def _publish(staging: Path, target: Path) -> None:
     """Rename into place with the mode a newly created file gets (mkstemp makes it private)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(staging, 0o666 & ~umask)
-    os.replace(staging, target)
+    output_files.publish(staging, target)
 
 
 def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | None = None, *,
@@ -166,9 +166,15 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
           progress: Progress = Progress()) -> BuildResult:
     """Build the document. With ``layout`` LibreOffice fills and checks the page numbers.
 
-    Nothing replaces ``output`` (or ``pdf``) until every stage has succeeded.
+    Nothing replaces ``output`` (or ``pdf``) until every stage has succeeded. Raises
+    ``ContentError`` (bad content), ``BadOutput`` (an output that must not be written),
+    ``OutputBusy`` (another build writes the same output), ``OutputError`` (the file system
+    refused), ``LibreOfficeError`` and ``LayoutMismatch`` (layout pass).
     """
     templates_dir = templates_dir or templates.TEMPLATES_DIR
+    output_files.check_output(output, year_folder(content_root, tahun), pdf)
+    if layout:
+        layout_pass.check_timeout(timeout)
     progress.step("Memuat dan memeriksa konten")
     checked = load_and_validate(content_root, tahun, templates_dir)
     progress.step("Menghitung jumlah, persentase, nomor bab, tabel dan gambar")
@@ -180,12 +186,24 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
         raise ContentError(exc.findings) from None
     assert checked.konten.meta is not None
     title = f"LKPJ {checked.konten.meta.pemda.nama} Tahun {tahun}"
+    result = BuildResult(output, plan, [f for f in checked.findings if f.severity == "peringatan"])
+    with output_files.exclusive(output) as locked:
+        if locked:
+            output_files.remove_leftovers(*{output, output.with_suffix(".pdf"), *([pdf] if pdf else [])})
+        _write(parts, plan, templates_dir, title, output, pdf, layout, timeout, progress, result)
+    return result
+
+
+def _write(parts: DocumentParts, plan: DocumentPlan, templates_dir: Path, title: str, output: Path,
+           pdf: Path | None, layout: bool, timeout: float, progress: Progress, result: BuildResult) -> None:
+    """Write the staging files (with the layout pass when asked), then rename them into place."""
     base = templates_dir / BASE_DOCX
     staging = _staging(output)
-    pdf_staging = _staging(pdf) if pdf else None
-    result = BuildResult(output, plan, [f for f in checked.findings if f.severity == "peringatan"])
+    pdf_staging: Path | None = None
     try:
-        write_docx(parts, base, staging, title)
+        pdf_staging = _staging(pdf) if pdf else None
+        with output_files.writing(output):
+            write_docx(parts, base, staging, title)
         reason = layout_pass.available() if layout else "dilewati"
         if reason and pdf:
             raise LibreOfficeError(f"PDF tidak dapat dibuat: {reason}")
@@ -193,34 +211,37 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
             result.layout = reason
         else:
             progress.step("Menata letak dengan LibreOffice (menghitung nomor halaman)")
-            pdf_check = pdf_staging or _staging(output.with_suffix(".periksa.pdf"))
-            try:
-                tick = lambda s: progress.detail(f"... LibreOffice masih bekerja ({s:.0f} detik)") if int(s) % 10 == 0 else None  # noqa: E731
-                with layout_pass.LayoutSession(staging, timeout, tick) as session:
-                    labels = page_labels(plan, session.pages)
-                    session.finish({e.bookmark: labels[e.bookmark].number for e in plan.front}, pdf_check)
-                progress.step("Menuliskan nomor halaman ke Daftar Isi, Daftar Tabel dan Daftar Gambar")
-                parts = Renderer(plan, templates_dir).render(labels)
+            tick = lambda s: progress.detail(f"... LibreOffice masih bekerja ({s:.0f} detik)") if int(s) % 10 == 0 else None  # noqa: E731
+            with layout_pass.LayoutSession(staging, timeout, tick) as session:
+                labels = page_labels(plan, session.pages)
+                laid_out = session.finish({e.bookmark: labels[e.bookmark].number for e in plan.front})
+                page_texts = layout_pass.pdf_page_texts(laid_out)
+                if pdf and pdf_staging:
+                    with output_files.writing(pdf):
+                        shutil.copyfile(laid_out, pdf_staging)
+            progress.step("Menuliskan nomor halaman ke Daftar Isi, Daftar Tabel dan Daftar Gambar")
+            parts = Renderer(plan, templates_dir).render(labels)
+            with output_files.writing(output):
                 write_docx(parts, base, staging, title)
-                progress.step("Memeriksa nomor halaman terhadap PDF")
-                page_texts = layout_pass.pdf_page_texts(pdf_check)
-                problems = verify(plan, labels, page_texts)
-                if problems:
-                    raise LayoutMismatch(problems)
-            finally:
-                if pdf_check != pdf_staging:
-                    pdf_check.unlink(missing_ok=True)
+            progress.step("Memeriksa nomor halaman terhadap PDF")
+            problems = verify(plan, labels, page_texts)
+            if problems:
+                raise LayoutMismatch(problems)
             result.pages, result.layout = len(page_texts), "selesai"
-            if pdf and pdf_staging:
-                _publish(pdf_staging, pdf)
-                result.pdf = pdf
-        _publish(staging, output)
+        if pdf and pdf_staging:
+            _publish(pdf_staging, pdf)
+            result.pdf = pdf
+        try:
+            _publish(staging, output)
+        except OutputError as exc:
+            if result.pdf:
+                raise OutputError(f"{exc}. PDF {result.pdf} sudah diperbarui, dokumen Word belum") from exc
+            raise
     finally:
         staging.unlink(missing_ok=True)
         if pdf_staging:
             pdf_staging.unlink(missing_ok=True)
-    return result
 
 
 __all__ = ["build", "check", "check_one", "upgrade", "load_and_validate", "BuildResult", "Checked", "LayoutMismatch",
-           "LibreOfficeError", "Progress"]
+           "LibreOfficeError", "Progress", "BadOutput", "OutputBusy", "OutputError"]

@@ -1,14 +1,20 @@
 """The layout pass: LibreOffice lays the document out and tells on which page each bookmark
 (heading, caption, front-matter title) lands; the numbers are then written into the
 generator's own document. LibreOffice's re-saved file is never shipped.
+
+LibreOffice only ever sees a copy of the document in a private temporary folder (with its
+profile), so its lock files and anything a killed LibreOffice leaves stay out of the output
+folder. The worker (``uno_worker.py``) ends LibreOffice and itself when our end of its
+standard input closes, so neither outlives ``lkpj`` even when ``lkpj`` is killed.
 """
 
 from __future__ import annotations
 
+import collections
 import json
+import math
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
@@ -19,9 +25,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .libreoffice import LibreOfficeError, find_soffice
+from .system import kill_group, linux, own_group
 
 WORKER = Path(__file__).with_name("uno_worker.py")
 UNO_PYTHONS = ("/usr/bin/python3", "/usr/local/bin/python3")
+MAX_TIMEOUT = 86400  # one day
 
 
 @lru_cache(maxsize=1)
@@ -40,11 +48,23 @@ def uno_python() -> str | None:
 
 def available() -> str | None:
     """None when the layout pass can run, else why not (in Indonesian)."""
+    if not linux():
+        return "penataan letak dengan LibreOffice untuk sementara hanya tersedia di Linux"
     if find_soffice() is None:
         return "LibreOffice (soffice) tidak terpasang"
     if uno_python() is None:
         return "modul Python 'uno' dari LibreOffice (paket python3-uno) tidak terpasang"
+    if shutil.which("pdftotext") is None:
+        return "pdftotext (paket poppler-utils) tidak terpasang"
     return None
+
+
+def check_timeout(timeout: float) -> float:
+    """The time limit in seconds, refused unless finite, positive and at most one day (nan or
+    inf would disable the watchdog). The command line asks for at least 1 s."""
+    if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT):
+        raise ValueError(f"batas waktu harus berupa angka lebih dari 0 sampai {MAX_TIMEOUT} detik, bukan {timeout!r}")
+    return float(timeout)
 
 
 class LayoutSession:
@@ -53,12 +73,14 @@ class LayoutSession:
 
         with LayoutSession(docx, timeout) as session:
             labels = page_labels(plan, session.pages)
-            session.finish({...}, pdf)
+            pdf = session.finish({...})   # valid until the session ends
     """
 
     def __init__(self, docx: Path, timeout: float = 600, tick: Callable[[float], None] | None = None):
-        self.docx, self.timeout, self.tick = docx, timeout, tick
+        self.docx, self.timeout, self.tick = docx, check_timeout(timeout), tick
         self.pages: dict[str, int] = {}
+        self.office_pid: list[int] = []
+        self.timed_out = False
 
     def __enter__(self) -> "LayoutSession":
         reason = available()
@@ -66,14 +88,21 @@ class LayoutSession:
             raise LibreOfficeError(reason)
         python, soffice = uno_python(), find_soffice()
         assert python is not None and soffice is not None
-        self._profile = tempfile.TemporaryDirectory(prefix="lkpj-lo-")
+        self._work = tempfile.TemporaryDirectory(prefix="lkpj-lo-", ignore_cleanup_errors=True)
+        work = Path(self._work.name)
+        copy, self.pdf = work / "dokumen.docx", work / "dokumen.pdf"
+        try:
+            shutil.copyfile(self.docx, copy)
+        except BaseException:
+            self._work.cleanup()
+            raise
         pipe = f"lkpj_{os.getpid()}_{uuid.uuid4().hex[:8]}"  # two builds at once never share one
         self.worker = subprocess.Popen(
-            [python, str(WORKER), str(self.docx.resolve()), soffice, self._profile.name, pipe, str(self.timeout)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            start_new_session=True,
+            [python, str(WORKER), str(copy), soffice, str(work / "profil"), pipe, str(self.timeout), str(work)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **own_group(),
         )
-        self.office_pid: list[int] = []
+        self.stderr: collections.deque[str] = collections.deque(maxlen=40)
+        threading.Thread(target=self._drain_stderr, daemon=True).start()  # a full pipe would block the worker
         self.done = threading.Event()
         started = time.monotonic()
 
@@ -83,52 +112,84 @@ class LayoutSession:
                 if self.tick:
                     self.tick(elapsed)
                 if elapsed > self.timeout:
-                    _kill(self.worker.pid, self.office_pid)
+                    self.timed_out = True
+                    self._kill()
                     return
 
         threading.Thread(target=watchdog, daemon=True).start()
         try:
-            self.office_pid.append(_read(self.worker, self.timeout)["pid"])
-            answer = _read(self.worker, self.timeout)
+            self.office_pid.append(int(self._read()["pid"]))
+            answer = self._read()
             self.pages = {k: int(v) for k, v in answer["pages"].items()}
         except BaseException:
             self.__exit__(None, None, None)
             raise
         return self
 
-    def finish(self, replace: dict[str, str], pdf: Path | None) -> None:
-        """Turn the page references to ``replace``'s bookmarks into fixed text; export ``pdf``."""
+    def finish(self, replace: dict[str, str]) -> Path:
+        """Turn the page references to ``replace``'s bookmarks into fixed text; export the PDF.
+
+        Returns the PDF, which lives in the session's private folder until the session ends."""
         assert self.worker.stdin is not None
-        order = {"replace": replace, "pdf": str(pdf.resolve()) if pdf else ""}
-        self.worker.stdin.write(json.dumps(order) + "\n")
-        self.worker.stdin.flush()
-        _read(self.worker, self.timeout)
+        try:
+            self.worker.stdin.write(json.dumps({"replace": replace, "pdf": str(self.pdf)}) + "\n")
+            self.worker.stdin.flush()
+        except OSError:
+            pass  # the worker is gone; _read says why
+        self._read()
+        return self.pdf
 
     def __exit__(self, *exc: object) -> None:
         self.done.set()
-        _kill(self.worker.pid, self.office_pid)
-        self.worker.wait()
-        self._profile.cleanup()
-
-
-def _read(worker: subprocess.Popen[str], timeout: float) -> dict[str, Any]:
-    assert worker.stdout is not None and worker.stderr is not None
-    line = worker.stdout.readline()
-    if not line:
-        err = worker.stderr.read().strip().splitlines()
-        detail = err[-1] if err else "proses berhenti tanpa keterangan"
-        if worker.poll() is not None and worker.returncode in (-signal.SIGKILL, -9):
-            detail = f"melewati batas waktu {timeout:.0f} detik"
-        raise LibreOfficeError(f"LibreOffice gagal menata letak dokumen: {detail}")
-    return json.loads(line)
-
-
-def _kill(worker_pid: int, office_pid: list[int]) -> None:
-    for pid in [*office_pid, worker_pid]:
+        self._kill()
         try:
-            os.killpg(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
+            self.worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
             pass
+        for stream in (self.worker.stdin, self.worker.stdout):
+            try:
+                if stream:
+                    stream.close()
+            except OSError:
+                pass
+        self._work.cleanup()
+
+    def _kill(self) -> None:
+        for pid in [*self.office_pid, self.worker.pid]:
+            kill_group(pid)
+
+    def _drain_stderr(self) -> None:
+        assert self.worker.stderr is not None
+        for line in self.worker.stderr:
+            if line.strip():
+                self.stderr.append(line.strip())
+
+    def _read(self) -> dict[str, Any]:
+        assert self.worker.stdout is not None
+        line = self.worker.stdout.readline()
+        if line:
+            try:
+                answer = json.loads(line)
+            except ValueError:
+                answer = None
+            if isinstance(answer, dict):
+                return answer
+            raise LibreOfficeError(f"LibreOffice gagal menata letak dokumen: jawaban tak terduga {line.strip()[:200]!r}")
+        # The worker ended (or was killed by the watchdog): wait for it, so its exit is known.
+        try:
+            self.worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pass
+        time.sleep(0.1)  # the stderr reader takes the last lines
+        if self.timed_out:
+            detail = f"tidak selesai dalam batas waktu {self.timeout:g} detik (ubah dengan --batas-waktu)"
+        elif self.stderr:
+            detail = self.stderr[-1]
+        elif self.worker.returncode is not None and self.worker.returncode < 0:
+            detail = f"proses dihentikan oleh sinyal {-self.worker.returncode}"
+        else:
+            detail = f"proses berhenti tanpa keterangan (kode keluar {self.worker.returncode})"
+        raise LibreOfficeError(f"LibreOffice gagal menata letak dokumen: {detail}")
 
 
 def pdf_page_texts(pdf: Path) -> list[str]:
@@ -136,6 +197,8 @@ def pdf_page_texts(pdf: Path) -> list[str]:
     exe = shutil.which("pdftotext")
     if exe is None:
         raise LibreOfficeError("pdftotext (paket poppler-utils) tidak terpasang; halaman tidak dapat diperiksa")
-    out = subprocess.run([exe, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pages = out.split("\f")
+    done = subprocess.run([exe, "-layout", str(pdf), "-"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise LibreOfficeError(f"PDF hasil LibreOffice tidak dapat dibaca: {done.stderr.strip()[-300:]}")
+    pages = done.stdout.split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages

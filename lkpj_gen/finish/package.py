@@ -25,10 +25,20 @@ IMAGE_TYPE = f"{REL}/image"
 FOOTER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 IMAGE_CT = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "bmp": "image/bmp"}
 
-# Parts of the base template we never copy: its body is ours, its thumbnail and custom XML
-# would describe python-docx's sample document, not the LKPJ.
+STYLES_WITH_EFFECTS_TYPE = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+# Parts of the base template we never copy: its body is ours, its thumbnail, custom XML and
+# app.xml would describe python-docx's sample document, not the LKPJ. stylesWithEffects.xml is
+# Word 2010's own copy of the styles; the template's copy predates the restyled styles.xml (25
+# styles missing, other defaults), Word 2013 and later never write it, so it is dropped.
 _SKIP = {"word/document.xml", "word/_rels/document.xml.rels", "[Content_Types].xml", "docProps/core.xml",
-         "docProps/thumbnail.jpeg", "_rels/.rels"}
+         "docProps/app.xml", "docProps/thumbnail.jpeg", "_rels/.rels", "word/stylesWithEffects.xml"}
+
+
+_OWN_PARTS = {
+    "docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+    "docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+}
 
 
 def _xml(tree: etree._Element) -> bytes:
@@ -38,6 +48,9 @@ def _xml(tree: etree._Element) -> bytes:
 def _settings(data: bytes) -> bytes:
     """Ask Word to refresh fields (PAGEREF in the Daftar Isi) when the document is opened."""
     root = etree.fromstring(data)
+    for zoom in root.findall(f"{{{W}}}zoom"):
+        if zoom.get(f"{{{W}}}percent") is None:  # required by the schema; the template's lacks it
+            zoom.set(f"{{{W}}}percent", "100")
     for old in root.findall(f"{{{W}}}updateFields"):
         root.remove(old)
     update = etree.Element(f"{{{W}}}updateFields")
@@ -69,6 +82,17 @@ def _core(title: str) -> bytes:
     ).encode()
 
 
+def _app() -> bytes:
+    """Extended properties naming this generator (Word recounts pages and words on save)."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        "<Application>lkpj_gen</Application><DocSecurity>0</DocSecurity>"
+        "</Properties>"
+    ).encode()
+
+
 def _package_rels() -> bytes:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -91,7 +115,7 @@ def write_docx(rendered: DocumentParts, base_template: Path, output: Path, title
     # Relationships of the body: keep styles/settings/fonts/theme/numbering, drop headers,
     # footers and images of the base template, add ours.
     for rel in list(doc_rels):
-        if rel.get("Type") in (FOOTER_TYPE, IMAGE_TYPE, f"{REL}/header", f"{REL}/customXml"):
+        if rel.get("Type") in (FOOTER_TYPE, IMAGE_TYPE, f"{REL}/header", f"{REL}/customXml", STYLES_WITH_EFFECTS_TYPE):
             doc_rels.remove(rel)
     for i, (rid, xml) in enumerate(rendered.footers.items(), 1):
         etree.SubElement(doc_rels, f"{{{PKG_REL}}}Relationship", Id=rid, Type=FOOTER_TYPE, Target=f"footer{i}.xml")
@@ -107,18 +131,25 @@ def write_docx(rendered: DocumentParts, base_template: Path, output: Path, title
             defaults.add(ext)
     parts["word/settings.xml"] = _settings(parts["word/settings.xml"])
     parts = {n: d for n, d in parts.items() if not n.startswith("customXml")}
-    written = set(parts) | {"word/document.xml", "docProps/core.xml"}
+    written = set(parts) | {"word/document.xml", "docProps/core.xml", "docProps/app.xml"}
     for override in content_types.findall(f"{{{CT}}}Override"):
         if (override.get("PartName") or "").lstrip("/") not in written:
             content_types.remove(override)
+    declared = {(o.get("PartName") or "").lstrip("/") for o in content_types.findall(f"{{{CT}}}Override")}
+    for name, content_type in _OWN_PARTS.items():
+        if name not in declared:  # a template saved by another program may lack them
+            etree.SubElement(content_types, f"{{{CT}}}Override", PartName=f"/{name}", ContentType=content_type)
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    # A hidden name next to the output (a staging file is hidden already: no doubled dot).
+    prefix = f"{output.name}." if output.name.startswith(".") else f".{output.name}."
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=output.parent)
     os.close(fd)
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
             out.writestr("[Content_Types].xml", _xml(content_types))
             out.writestr("_rels/.rels", _package_rels())
             out.writestr("docProps/core.xml", _core(title))
+            out.writestr("docProps/app.xml", _app())
             out.writestr("word/document.xml", rendered.document_xml.encode("utf-8"))
             out.writestr("word/_rels/document.xml.rels", _xml(doc_rels))
             for name, data in parts.items():

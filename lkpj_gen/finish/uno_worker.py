@@ -1,29 +1,41 @@
 """Layout worker: runs under the system Python that has LibreOffice's ``uno`` module.
 
-Not imported by the package: ``finish/layout_pass.py`` starts it as ``/usr/bin/python3 uno_worker.py``
-and talks to it with one JSON object per line:
+Not imported by the package: ``finish/layout_pass.py`` starts it as
+``/usr/bin/python3 uno_worker.py DOCX SOFFICE PROFILE PIPE TIMEOUT WORKDIR`` and talks to it
+with one JSON object per line:
 
+    -> {"pid": <soffice pid>}                                           (right after starting it)
     -> {"pages": {"<bookmark>": <page in the layout>, ...}}             (after loading the .docx)
     <- {"replace": {"<bookmark>": "<text>"}, "pdf": "<path or empty>"}   (page texts LibreOffice
                                                                          cannot compute; export PDF?)
     -> {"done": true}
 
-Only the standard library and ``uno`` are used here, so the worker runs whatever Python the
-package itself runs on.
+When its standard input reaches end of file before it is done (``lkpj`` ended, however it
+ended), it kills LibreOffice, removes WORKDIR (the private copy and profile) and exits: no
+LibreOffice outlives the build that started it, even one that hangs. Failures are reported as
+one line on standard error. Only the standard library and ``uno`` are used here.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
+import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import uno  # type: ignore[import-not-found]  # noqa: F401  (provided by Debian's python3-uno)
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
+
+class Failed(Exception):
+    """A failure with a message for the user (Indonesian)."""
 
 
 def prop(name: str, value) -> PropertyValue:
@@ -37,6 +49,22 @@ def send(obj: dict) -> None:
     sys.stdout.flush()
 
 
+def kill_office(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def watch_stdin(orders: queue.Queue, office: subprocess.Popen, workdir: str) -> None:
+    """Pass order lines on; at end of file (our parent is gone) end LibreOffice and ourselves."""
+    for line in sys.stdin:
+        orders.put(line)
+    kill_office(office.pid)
+    shutil.rmtree(workdir, ignore_errors=True)
+    os._exit(3)
+
+
 def connect(pipe: str, deadline: float, timeout: str):
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -45,7 +73,7 @@ def connect(pipe: str, deadline: float, timeout: str):
             return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
         except NoConnectException:
             if time.monotonic() > deadline:
-                raise SystemExit(f"LibreOffice tidak menjawab dalam batas waktu {float(timeout):.0f} detik") from None
+                raise Failed(f"LibreOffice tidak menjawab dalam batas waktu {float(timeout):g} detik") from None
             time.sleep(0.2)
 
 
@@ -65,19 +93,14 @@ def replace_references(doc, replacements: dict[str, str]) -> None:
         field.dispose()
 
 
-def main() -> None:
-    docx, soffice, profile, pipe, timeout = sys.argv[1:6]
-    deadline = time.monotonic() + float(timeout)
-    office = subprocess.Popen(
-        [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--invisible", "--nologo",
-         "--norestore", "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )
-    send({"pid": office.pid})
+def lay_out(docx: str, pipe: str, deadline: float, timeout: str, orders: queue.Queue) -> None:
+    ctx = connect(pipe, deadline, timeout)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     try:
-        ctx = connect(pipe, deadline, timeout)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(Path(docx).as_uri(), "_blank", 0, (prop("Hidden", True),))
+        if doc is None or not hasattr(doc, "getTextFields"):
+            raise Failed("LibreOffice tidak dapat membuka dokumen (berkas rusak, misalnya berisi karakter yang "
+                         "tidak sah dalam XML, atau bukan dokumen Word)")
         doc.getTextFields().refresh()
         cursor = doc.getCurrentController().getViewCursor()
         pages = {}
@@ -87,7 +110,7 @@ def main() -> None:
             pages[name] = cursor.getPage()
         send({"pages": pages})
 
-        order = json.loads(sys.stdin.readline())
+        order = json.loads(orders.get())
         if order.get("replace"):
             replace_references(doc, order["replace"])
         if order.get("pdf"):
@@ -96,13 +119,33 @@ def main() -> None:
         send({"done": True})
     finally:
         try:
-            desktop.terminate()  # type: ignore[possibly-undefined]
+            desktop.terminate()
         except Exception:
             pass
-        try:
-            os.killpg(office.pid, 9)
-        except ProcessLookupError:
-            pass
+
+
+def main() -> None:
+    docx, soffice, profile, pipe, timeout, workdir = sys.argv[1:7]
+    deadline = time.monotonic() + float(timeout)
+    office = subprocess.Popen(
+        [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--invisible", "--nologo",
+         "--norestore", "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    orders: queue.Queue = queue.Queue()
+    threading.Thread(target=watch_stdin, args=(orders, office, workdir), daemon=True).start()
+    try:
+        send({"pid": office.pid})
+        lay_out(docx, pipe, deadline, timeout, orders)
+    except Failed as exc:
+        print(exc, file=sys.stderr)
+        sys.exit(1)
+    except Exception as exc:  # a UNO error: its type and message, on one line
+        message = " ".join(str(getattr(exc, "Message", "") or exc).split())
+        print(f"{type(exc).__name__}: {message}"[:500], file=sys.stderr)
+        sys.exit(1)
+    finally:
+        kill_office(office.pid)
 
 
 if __name__ == "__main__":

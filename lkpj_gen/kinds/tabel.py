@@ -17,6 +17,7 @@ from lkpj_gen.numbers import AmountError, format_angka, format_sel, parse_amount
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, TableSpec, column_numbers, header_grid, no_rows, simple_header
 
 JenisKolom = Literal["teks", "angka", "uang", "persen"]
+MAKS_KOLOM = 63  # Word's limit: a table with more columns is cut or "repaired" when opened
 
 
 class Hitung(Model):
@@ -56,6 +57,10 @@ class Tabel(Berjudul):
     def _cells_fit_columns(self) -> "Tabel":
         """Each row has one cell per column; numeric columns hold exact numbers (parsed here)."""
         errors: list[tuple[tuple[Any, ...], str]] = []
+        if len(self.kolom) > MAKS_KOLOM:
+            errors.append((("kolom",), f"tabel ini memiliki {len(self.kolom)} kolom, padahal Word hanya dapat menampilkan "
+                                       f"paling banyak {MAKS_KOLOM} kolom; bagi tabel ini menjadi beberapa tabel"))
+            raise_at("Tabel", errors)
         for i, row in enumerate(self.baris):
             if len(row) != len(self.kolom):
                 errors.append((("baris", i), f"baris ini berisi {len(row)} sel, padahal tabel memiliki {len(self.kolom)} kolom"))

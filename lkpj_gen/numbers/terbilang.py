@@ -98,11 +98,13 @@ def terbilang(value: int | Decimal | str, *, rupiah: bool = False, kapital: bool
     if rupiah:
         amount = round_half_up(amount, 2)  # sen are whole; 0,005 rounds up to 1 sen
     # 'f' never uses exponent notation, so Decimal("1E+3") gives "1000".
-    whole_text, _, fraction = format(abs(amount), "f").partition(".")
-    whole, fraction = int(whole_text), fraction.rstrip("0")
-    if whole > BATAS_TERBILANG:
+    too_big = abs(amount) >= BATAS_TERBILANG + 1  # whole part too big; checked before the digits are turned into an int:
+    whole_text, _, fraction = ("0", "", "") if too_big else format(abs(amount), "f").partition(".")
+    whole, fraction = int(whole_text), fraction.rstrip("0")  # (Python refuses > 4300 digits)
+    if too_big:
+        shown = str(value) if len(str(value)) <= 40 else f"{str(value)[:20]}... ({len(str(value))} karakter)"
         raise AmountError(
-            f'Angka "{value}" terlalu besar untuk ditulis dengan huruf '
+            f'Angka "{shown}" terlalu besar untuk ditulis dengan huruf '
             f"(paling besar {format_angka(BATAS_TERBILANG)}).",
         )
 

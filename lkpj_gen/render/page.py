@@ -73,7 +73,8 @@ GRID_TWIPS = 72
 def table_layout(table: Table, page: Page) -> TableLayout:
     total = page.text_width(table.landscape)
     rel = table.widths
-    widths = [int(total * w / sum(rel) / GRID_TWIPS) * GRID_TWIPS for w in rel]
+    # At least one step wide: a 0-twip grid column is shown collapsed by Word and LibreOffice.
+    widths = [max(GRID_TWIPS, int(total * w / sum(rel) / GRID_TWIPS) * GRID_TWIPS) for w in rel]
     line_twips = CELL_PT * 20 * 1.2
     page_height = page.text_height(table.landscape) * 0.8
     can_split = []

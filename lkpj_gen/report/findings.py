@@ -94,7 +94,8 @@ def text_report(findings: list[Finding], konten: Konten | None, heading: str, li
             lines.append(_line(f))
             shown += 1
     if shown < len(findings):
-        lines.append(f"\n... dan {len(findings) - shown} temuan lain (pakai --format json untuk daftar lengkap).")
+        lines.append(f"\n... dan {len(findings) - shown} temuan lain yang tidak ditampilkan (pakai --format json untuk "
+                     "daftar lengkap, atau perbaiki yang di atas lalu jalankan lagi).")
     return "\n".join(lines)
 
 
