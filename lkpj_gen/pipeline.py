@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lkpj_gen import templates
 from lkpj_gen.compute.builder import build_plan
 from lkpj_gen.finish import layout_pass
 from lkpj_gen.finish import output as output_files
@@ -25,7 +26,6 @@ from lkpj_gen.model.parts import DocumentParts
 from lkpj_gen.model.plan import DocumentPlan
 from lkpj_gen.render.document import Renderer
 from lkpj_gen.render.guard import TemplateFailed
-from lkpj_gen import templates
 from lkpj_gen.templates import BASE_DOCX, WORDING_FILE
 from lkpj_gen.model.walk import index
 from lkpj_gen.validate import check_across_files, check_within_files

@@ -27,6 +27,7 @@ from lkpj_gen.model.source import Loc, SourceFile
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_STR, _NULL = _CORE + "str", _CORE + "null"
 MAX_DEPTH = 100  # the deepest real content (nested lists in BAB III) is under 20
 
 _UTF8_HINT = ("Simpan berkas sebagai UTF-8: di Notepad pilih Simpan Sebagai lalu Pengodean 'UTF-8'; "
@@ -78,6 +79,10 @@ class _Builder:
 
     def _scalar(self, node: yaml.Node) -> Any:
         """Scalars keep YAML's own typing: `1.000` stays the float 1.0 so the money parser can refuse it."""
+        if node.tag == _STR:  # most values: text needs no constructor
+            return node.value
+        if node.tag == _NULL:
+            return None
         line = node.start_mark.line + 1
         if node.tag not in _PLAIN_TAGS:
             raise _Refused(line, f"tag YAML '{node.tag}' tidak dipakai dalam konten", "hapus tag itu (tanda ! dan !!)", "yaml.tag")

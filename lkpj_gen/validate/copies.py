@@ -10,7 +10,7 @@ from typing import Iterator
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.source import Loc
-from lkpj_gen.model.walk import Found, walk
+from lkpj_gen.model.walk import Found
 
 MIN_COPY = 120  # characters: shorter paragraphs ("Tidak ada.", one-line notes) are legitimately alike
 
@@ -28,6 +28,7 @@ PROVINCES = [
 _STOP = {"dan", "dalam", "di", "ke", "dari", "untuk", "pada", "yang", "atas", "kepada", "melalui", "dengan",
          "sebagai", "serta", "atau", "se", "tahun", "nomor", "no", "tentang", "tingkat", "lingkup"}
 _GOV = re.compile(r"\b(Pemerintah\s+)?(Provinsi|Prov\.|Kabupaten|Kab\.|Kota)\s*((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*){0,3})")
+_GOV_WORDS = re.compile(r"Provinsi|Prov\.|Kabupaten|Kab\.|Kota")
 _INTRODUCES = re.compile(r"\b(dilaksanakan|diselenggarakan|dikelola|diampu|ditangani)\s+oleh\s+(.{10,160})", re.I)
 _REPORT_YEAR = re.compile(r"\b(LKPJ|Laporan Keterangan Pertanggungjawaban)\b[^.\n]{0,60}?\b(20\d\d)\b")
 
@@ -83,25 +84,25 @@ def check_copies(konten: Konten, files: dict[str, Found]) -> list[Finding]:
     own, year, pemda = _Own(konten), konten.meta.tahun, konten.meta.pemda.nama
     names = {key: opd.nama for key, opd in konten.opd.items()}
     first_seen: dict[str, tuple[str, Loc]] = {}
-    for name, model in konten.models():
+    for name, found in files.items():
         source = konten.sources[name]
         agency = name[4:] if name.startswith("opd/") else None
-        for loc, text in walk(model):
-            if not isinstance(text, str):
-                continue
+        for loc, text in found.texts:
             strict = loc[-1:] in (("nama",), ("judul",), ("jabatan",), ("judul_sampul",))
-            for other in dict.fromkeys(_other_governments(text, own, strict)):
-                findings.append(Finding.at(source, loc, f"teks menyebut '{other}', padahal laporan ini milik {pemda}: "
-                                           "mungkin tersalin dari contoh pemerintah daerah lain",
-                                           "pastikan nama pemerintah daerahnya", severity="peringatan",
-                                           code="salinan.pemda-lain"))
-            for m in _REPORT_YEAR.finditer(text):
-                if int(m.group(2)) not in (year, year - 1):
-                    findings.append(Finding.at(source, loc, f"teks menyebut '{m.group(0)}' dalam laporan tahun {year}: "
-                                               "mungkin tersisa dari laporan tahun lain",
-                                               "untuk tahun laporan tulis [[tahun]], untuk tahun sebelumnya [[tahun-1]]",
-                                               severity="peringatan", code="tahun.lama"))
-            if agency is None:
+            if _GOV_WORDS.search(text):
+                for other in dict.fromkeys(_other_governments(text, own, strict)):
+                    findings.append(Finding.at(source, loc, f"teks menyebut '{other}', padahal laporan ini milik {pemda}: "
+                                               "mungkin tersalin dari contoh pemerintah daerah lain",
+                                               "pastikan nama pemerintah daerahnya", severity="peringatan",
+                                               code="salinan.pemda-lain"))
+            if "LKPJ" in text or "Pertanggungjawaban" in text:
+                for m in _REPORT_YEAR.finditer(text):
+                    if int(m.group(2)) not in (year, year - 1):
+                        findings.append(Finding.at(source, loc, f"teks menyebut '{m.group(0)}' dalam laporan tahun {year}: "
+                                                   "mungkin tersisa dari laporan tahun lain",
+                                                   "untuk tahun laporan tulis [[tahun]], untuk tahun sebelumnya [[tahun-1]]",
+                                                   severity="peringatan", code="tahun.lama"))
+            if agency is None or "oleh" not in text:
                 continue
             for m in _INTRODUCES.finditer(text):
                 others = [k for k, n in names.items() if k != agency and m.group(2).startswith(n)]
