@@ -26,8 +26,8 @@ class KomponenPerubahan(Model, title="Komponen APBD"):
     selisih: Uang | None = Field(
         default=None, description="Selisih yang tertulis (perubahan - murni); dibandingkan dengan hasil hitung.")
     persen: Angka | None = Field(
-        default=None, description="Persentase selisih yang tertulis (selisih / murni x 100); dibandingkan dengan hasil"
-                                  " hitung.")
+        default=None, description="Persentase selisih yang tertulis (selisih / murni x 100); dibandingkan dengan "
+                                  "hasil hitung.")
 
 
 class TotalPerubahan(Model, title="Total yang tertulis"):
