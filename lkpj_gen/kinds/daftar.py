@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Field
 
@@ -27,7 +27,7 @@ class Daftar(Model, title="Daftar"):
         default="1.", description='Bentuk penanda butir, misalnya "1.", "a)" atau "-"; nomornya diberi otomatis.')
     mulai: int = Field(
         default=1, ge=1, description="Nomor butir pertama (bawaan 1), untuk melanjutkan daftar yang terpotong.")
-    butir: list[Annotated[Butir, BeforeValidator(_as_butir)]] = Field(
+    butir: list[Annotated[Butir, BeforeValidator(_as_butir, json_schema_input_type=Union[Teks, Butir])]] = Field(
         min_length=1, description="Butir-butir daftar: teks, atau {teks, daftar} untuk butir dengan daftar anak.")
 
 

@@ -37,7 +37,8 @@ class Kegiatan(Model, title="Kegiatan atau sub kegiatan"):
         default=None, description='Input: anggaran dalam rupiah, ditulis "1.234.567,89" atau 1234567; bila rinciannya '
                                   "juga beranggaran, dibandingkan dengan jumlahnya.")
     realisasi: Uang | None = Field(
-        default=None, description="Realisasi anggaran dalam rupiah; diisi berpasangan dengan anggaran.")
+        default=None, description="Realisasi anggaran dalam rupiah; diisi berpasangan dengan anggaran dan "
+                                  "dibandingkan seperti anggaran.")
     persen: Angka | None = Field(
         default=None, description="Persentase realisasi yang tertulis; dibandingkan dengan realisasi / anggaran x 100.")
     sebagian: bool = Field(

@@ -6,7 +6,7 @@ Leaves carry target and realisasi; every group, total and percentage is computed
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Union
 
 from pydantic import Field, field_validator, model_validator
 
@@ -32,7 +32,9 @@ class PosRealisasi(Model, title="Pos target dan realisasi"):
     target: Uang | None = Field(
         default=None, description='Target dalam rupiah, ditulis "1.234.567,89" atau 1234567; wajib pada pos tanpa '
                                   "rincian; pada kelompok dibandingkan dengan jumlah rincian.")
-    realisasi: Uang | None = Field(default=None, description="Realisasi dalam rupiah; diisi berpasangan dengan target.")
+    realisasi: Uang | None = Field(
+        default=None, description="Realisasi dalam rupiah; diisi berpasangan dengan target dan dibandingkan seperti "
+                                  "target.")
     persen: Angka | None = Field(
         default=None, description="Persentase yang tertulis; dibandingkan dengan realisasi / target x 100.")
     sebagian: bool = Field(
@@ -102,7 +104,7 @@ class TabelRealisasi(Berjudul, title="Tabel target dan realisasi"):
                                           "bawah.")
     pos: list[PosRealisasi] = Field(min_length=1, description="Pos-pos tabel; pos dengan rincian adalah kelompok.")
 
-    @field_validator("total", mode="before")
+    @field_validator("total", mode="before", json_schema_input_type=Union[TotalRealisasi, list[TotalRealisasi]])
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, dict) else value
