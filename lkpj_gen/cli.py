@@ -183,7 +183,10 @@ def terbilang_cmd(angka: str, rupiah: bool, kapital: bool) -> None:
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
               help="Folder tujuan skema (bawaan: <folder konten>/.skema).")
 @click.option("--tanpa-vscode", is_flag=True, help="Jangan menulis pengaturan VS Code (.vscode/settings.json).")
-def skema(content_root: Path, output: Path | None, tanpa_vscode: bool) -> None:
+@click.option("--referensi", type=click.Path(dir_okay=False, path_type=Path), is_flag=False, default=None,
+              flag_value=Path("docs/referensi-konten.md"), metavar="[BERKAS]",
+              help="Tulis juga referensi konten (bawaan: docs/referensi-konten.md).")
+def skema(content_root: Path, output: Path | None, tanpa_vscode: bool, referensi: Path | None) -> None:
     """Menulis skema berkas konten untuk editor teks (VS Code dengan ekstensi YAML dari Red Hat).
 
     Dengan skema itu editor menyarankan kunci, menampilkan keterangan setiap kunci, dan menandai
@@ -210,6 +213,12 @@ def skema(content_root: Path, output: Path | None, tanpa_vscode: bool) -> None:
             except schema.SettingsUnreadable as exc:
                 click.echo(f"{schema.VSCODE_SETTINGS} tidak dapat dibaca sebagai JSON ({exc}) dan tidak diubah. "
                            f"Tambahkan sendiri:\n{schema.settings_text(mapping)}", err=True)
+    if referensi:
+        from lkpj_gen.report.reference import render_reference
+
+        referensi.parent.mkdir(parents=True, exist_ok=True)
+        referensi.write_text(render_reference(), encoding="utf-8")
+        click.echo(f"Referensi ditulis: {referensi}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The author's reference: descriptions on every model field, the JSON Schemas an editor loads
 (current, valid, accepting the shipped content and refusing what the models refuse), the VS Code
-wiring and the examples."""
+wiring, the examples and the generated reference document."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from lkpj_gen.kinds.tabel import Tabel, lines
 from lkpj_gen.model.types import Model
 from lkpj_gen.numbers import AmountError, parse_amount, parse_decimal
 from lkpj_gen.report import examples
+from lkpj_gen.report.reference import REFERENCE_PATH, render_reference
 from lkpj_gen.report.schema import (
     MONEY_PATTERN, NUMBER_PATTERN, SCHEMA_DIR, VSCODE_SETTINGS, file_schemas, generate, render_all, yaml_schemas,
 )
@@ -30,7 +31,7 @@ from lkpj_gen.report.schema import (
 REPO = Path(__file__).resolve().parent.parent
 SKEMA = REPO / "content" / SCHEMA_DIR
 CONTENT_2023 = REPO / "content" / "2023"
-REGENERATE = "regenerate with: python -m lkpj_gen skema"
+REGENERATE = "regenerate with: python -m lkpj_gen skema --referensi"
 
 
 # --- descriptions in the models ---------------------------------------------------------------
@@ -288,6 +289,35 @@ def test_kolom_label_counts_from_0_and_hitung_from_1():
     assert total[:2] == ["", "Jumlah"]  # kolom_label 1 counted from 0: the second column
 
 
+# --- the reference document ---------------------------------------------------------------------------
+
+
+def test_committed_reference_is_current():
+    committed = (REPO / REFERENCE_PATH).read_text(encoding="utf-8")
+    assert committed == render_reference(), REGENERATE
+
+
+def test_reference_covers_every_file_kind_and_key():
+    text = render_reference()
+    for key in KINDS:
+        assert f"### `{key}`" in text
+    for fs in file_schemas():
+        assert f"content/{SCHEMA_DIR}/{fs.filename}" in text
+    for model in content_models():
+        if model.__name__.startswith("Blok_"):
+            continue
+        for name in model.model_fields:
+            assert f"| `{name}` |" in text, f"{model.__name__}.{name}"
+    for rule in ("**tebal**", "*miring*", "[[tabel:kunci]]", "[[gambar:kunci]]", "[[tahun-1]]", "[[tahun+1]]",
+                 "sebagian", "polaritas", "tanda: -1", "lanskap", "capaian", "`~`", "dihitung dari 0",
+                 "dihitung dari 1", "nilai yang tertulis dibandingkan dengan hasil hitung", "yaml-language-server"):
+        assert rule in text, rule
+    anchors = set(re.findall(r'<a id="([^"]+)"></a>', text))
+    links = set(re.findall(r"\]\(#([^)]+)\)", text))
+    headings = {"bantuan-editor", "aturan-penulisan", "berkas-konten", "jenis-blok"}
+    assert links <= anchors | headings, links - anchors - headings
+
+
 # --- the command --------------------------------------------------------------------------------------
 
 
@@ -313,10 +343,11 @@ def test_skema_leaves_settings_with_comments_alone(tmp_path, monkeypatch):
     settings_path = tmp_path / ".vscode" / "settings.json"
     settings_path.parent.mkdir()
     settings_path.write_text('{\n  // komentar\n  "editor.tabSize": 2\n}\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["skema"])
+    result = CliRunner().invoke(main, ["skema", "--referensi", "ref.md"])
     assert result.exit_code == 0
     assert "tidak diubah" in result.output and "yaml.schemas" in result.output
     assert "// komentar" in settings_path.read_text(encoding="utf-8")
+    assert (tmp_path / "ref.md").read_text(encoding="utf-8") == render_reference()
 
 
 def test_skema_elsewhere_and_without_vscode(tmp_path, monkeypatch):
@@ -333,4 +364,4 @@ def test_skema_elsewhere_and_without_vscode(tmp_path, monkeypatch):
 
 def test_skema_help_is_in_indonesian():
     result = CliRunner().invoke(main, ["skema", "--help"])
-    assert "Menulis skema berkas konten" in result.output
+    assert "Menulis skema berkas konten" in result.output and "--referensi" in result.output
