@@ -499,5 +499,48 @@ def terbilang_cmd(angka: str, rupiah: bool, kapital: bool) -> None:
         sys.exit(2)
 
 
+@main.command(context_settings=CONTEXT)
+@OPSI_KONTEN
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
+              help="Folder tujuan skema (bawaan: <folder konten>/.skema).")
+@click.option("--tanpa-vscode", is_flag=True, help="Jangan menulis pengaturan VS Code (.vscode/settings.json).")
+@click.option("--referensi", type=click.Path(dir_okay=False, path_type=Path), is_flag=False, default=None,
+              flag_value=Path("docs/referensi-konten.md"), metavar="[BERKAS]",
+              help="Tulis juga referensi konten (bawaan: docs/referensi-konten.md).")
+def skema(content_root: Path, output: Path | None, tanpa_vscode: bool, referensi: Path | None) -> None:
+    """Menulis skema berkas konten untuk editor teks (VS Code dengan ekstensi YAML dari Red Hat).
+
+    Dengan skema itu editor menyarankan kunci, menampilkan keterangan setiap kunci, dan menandai
+    kesalahan saat mengetik. Skema ditulis ke <folder konten>/.skema/ dan dipasangkan dengan berkas
+    konten di .vscode/settings.json; buka folder kerja ini di VS Code.
+    """
+    from lkpj_gen.report import schema
+
+    out_dir = output or content_root / schema.SCHEMA_DIR
+    for path in schema.write_schemas(out_dir):
+        click.echo(f"Skema ditulis: {path}")
+    if not tanpa_vscode:
+        try:
+            here = Path.cwd().resolve()
+            schema_dir, konten = out_dir.resolve().relative_to(here), content_root.resolve().relative_to(here)
+        except ValueError:
+            click.echo("Pengaturan VS Code tidak ditulis: folder skema dan folder konten harus berada di dalam folder "
+                       "kerja. Pakai baris pertama '# yaml-language-server: $schema=...' di setiap berkas.", err=True)
+        else:
+            mapping = schema.yaml_schemas(schema_dir, konten)
+            try:
+                schema.update_vscode_settings(schema.VSCODE_SETTINGS, mapping, schema_dir)
+                click.echo(f"Pengaturan VS Code diperbarui: {schema.VSCODE_SETTINGS} (yaml.schemas)")
+            except schema.SettingsUnreadable as exc:
+                click.echo(f"{schema.VSCODE_SETTINGS} tidak dapat dibaca sebagai JSON ({exc}) dan tidak diubah. "
+                           f"Tambahkan sendiri:\n{schema.settings_text(mapping)}", err=True)
+    if referensi:
+        from lkpj_gen.report.reference import render_reference
+
+        referensi.parent.mkdir(parents=True, exist_ok=True)
+        referensi.write_text(render_reference(), encoding="utf-8")
+        click.echo(f"Referensi ditulis: {referensi}")
+
+
 if __name__ == "__main__":
     main()

@@ -66,17 +66,23 @@ PATTERNS: dict[str, tuple[str, SentencePattern]] = {
 kalimat.PATTERNS[:] = list(PATTERNS)
 
 
-def _tagged_model(key: str, model: type[Model] | None) -> type[Model]:
+def _tagged_model(kind: BlockKind) -> type[Model]:
     """``{"jenis": key, key: value}``: the discriminated form pydantic validates."""
-    value_type: Any = model if model is not None else Teks
+    key = kind.key
+    value_type: Any = kind.model if kind.model is not None else Teks
     return type(
         f"Blok_{key}",
         (Model,),
-        {"__annotations__": {"jenis": Literal[key], key: value_type}, "jenis": key},  # type: ignore[valid-type]
+        {
+            "__annotations__": {"jenis": Literal[key], key: value_type},  # type: ignore[valid-type]
+            "jenis": Field(default=key, description="Jenis blok; diisi program dari kunci yang ditulis."),
+            key: Field(description=kind.description),
+        },
+        title=f"Blok {key}",
     )
 
 
-TAGGED: dict[str, type[Model]] = {key: _tagged_model(key, kind.model) for key, kind in KINDS.items()}
+TAGGED: dict[str, type[Model]] = {key: _tagged_model(kind) for key, kind in KINDS.items()}
 
 
 def _tag_block(value: Any) -> Any:

@@ -22,14 +22,20 @@ from lkpj_gen.model.types import Model, Teks
 from lkpj_gen.numbers import GAYA_BAKU, GayaAngka, format_angka, format_persen, format_rupiah, format_sel, round_half_up
 
 
-class Berjudul(Model):
+class Berjudul(Model, title="Kunci, judul dan sumber tabel"):
     """Fields of every table kind: caption, key for references, source line, orientation."""
 
-    kunci: str | None = None
-    judul: Teks | None = None  # a table with a caption is numbered ("Tabel 1.7") and listed
-    sumber: Teks | None = None
-    lanskap: bool = False
-    desimal: int | None = Field(default=None, ge=0, le=4)  # decimals of amounts; default: meta gaya_angka
+    kunci: str | None = Field(
+        default=None, description="Kunci tabel untuk rujukan [[tabel:kunci]] dan blok kalimat, misalnya pendapatan; "
+                                  "unik di seluruh dokumen.")
+    judul: Teks | None = Field(
+        default=None, description='Judul tabel; tabel berjudul diberi nomor ("Tabel 1.7") dan masuk Daftar Tabel.')
+    sumber: Teks | None = Field(
+        default=None, description='Keterangan di bawah tabel, misalnya "Sumber: BPS [[tahun]]".')
+    lanskap: bool = Field(default=False, description="true: tabel dicetak pada halaman mendatar (lanskap).")
+    desimal: int | None = Field(
+        default=None, ge=0, le=4, description="Banyak angka di belakang koma untuk uang di tabel ini (0 sampai 4); "
+                                              "bawaan: gaya_angka di meta.yaml.")
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,12 @@ class GridContext:
         return Cell([Run(text, bold)], align="right", bold=bold)
 
 
-class SelKepala(Model):
+class SelKepala(Model, title="Sel kepala tabel"):
     """A header cell that may span columns (``lebar``) and header rows (``tinggi``)."""
 
-    teks: Teks = ""
-    lebar: int = Field(default=1, ge=1)
-    tinggi: int = Field(default=1, ge=1)
+    teks: Teks = Field(default="", description="Tulisan dalam sel kepala.")
+    lebar: int = Field(default=1, ge=1, description="Banyak kolom yang dicakup sel ini (bawaan 1).")
+    tinggi: int = Field(default=1, ge=1, description="Banyak baris kepala yang dicakup sel ini (bawaan 1).")
 
 
 def header_grid(ctx: GridContext, rows: list[list[SelKepala | str]], ncols: int) -> list[list[Cell]]:
@@ -265,3 +271,4 @@ class BlockKind:
     table: TableSpec | None  # table kinds only
     sheet: None  # spreadsheet mapping (agencies' Excel workbooks); none yet
     numbered: bool = False  # gets a caption number ("Tabel 1.7", "Gambar 1.1") when it has a judul
+    description: str = ""  # for authors, in Indonesian: the editor's hover and docs/referensi-konten.md

@@ -9,12 +9,15 @@ from lkpj_gen.model.types import Model, Teks
 from .base import BlockKind
 
 
-class Gambar(Model):
-    kunci: str | None = None
-    judul: Teks
-    berkas: str  # path relative to the year's content folder
-    sumber: Teks | None = None
-    lebar_cm: float = Field(default=14.0, gt=0, le=30)
+class Gambar(Model, title="Gambar"):
+    kunci: str | None = Field(
+        default=None, description="Kunci gambar untuk rujukan [[gambar:kunci]], misalnya peta_wilayah.")
+    judul: Teks = Field(description='Keterangan gambar; nomornya ("Gambar 1.1") diberi otomatis.')
+    berkas: str = Field(description="Berkas gambar, dari folder tahun, misalnya gambar/peta.png.")
+    sumber: Teks | None = Field(default=None, description='Keterangan di bawah gambar, misalnya "Sumber: Bappeda".')
+    lebar_cm: float = Field(
+        default=14.0, gt=0, le=30, description="Lebar gambar dalam sentimeter (bawaan 14, paling besar 30).")
 
 
-KIND = BlockKind("gambar", model=Gambar, table=None, sheet=None, numbered=True)
+KIND = BlockKind("gambar", model=Gambar, table=None, sheet=None, numbered=True,
+                 description="Gambar dari folder konten dengan keterangan bernomor; masuk Daftar Gambar.")

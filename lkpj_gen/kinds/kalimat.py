@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from lkpj_gen.model.types import Model, Teks
 
@@ -18,16 +18,23 @@ from .daftar import GayaDaftar
 PATTERNS: list[str] = []  # every known pola, filled by the registry from the table kinds
 
 
-class Kalimat(Model):
-    pola: str
-    tabel: str
-    baris: Teks | None = None  # key (or kode) of the row; the whole table when omitted
-    awalan: Teks = ""  # text placed before the sentence
-    rincian: bool = False  # also write one sentence for each row under it
-    gaya_rincian: GayaDaftar | None = None  # with rincian: those sentences as a list "(1) ...", "(2) ..."
-    sebutan_target: Teks = "target"  # "... atau P% dari target/rencana sebesar ..."
-    pengurang: str | None = None  # surplus_defisit: key of the table subtracted (belanja)
-    tahap: Literal["murni", "perubahan"] = "perubahan"  # surplus_defisit: which APBD
+class Kalimat(Model, title="Kalimat dari tabel"):
+    pola: str = Field(description="Pola kalimat; setiap pola membaca satu jenis tabel (lihat pilihan).")
+    tabel: str = Field(description="Kunci tabel yang dibaca.")
+    baris: Teks | None = Field(
+        default=None, description="Kunci atau kode baris yang dibaca; bila kosong: seluruh tabel.")
+    awalan: Teks = Field(default="", description='Teks sebelum kalimat, misalnya "Secara keseluruhan,".')
+    rincian: bool = Field(
+        default=False, description="true: tulis juga satu kalimat untuk setiap baris di bawah baris itu.")
+    gaya_rincian: GayaDaftar | None = Field(
+        default=None, description='Bersama rincian: kalimat rincian dijadikan daftar bergaya ini, misalnya "(1)".')
+    sebutan_target: Teks = Field(
+        default="target", description='Kata untuk target dalam kalimat ("... dari target sebesar ..."), misalnya '
+                                      '"rencana".')
+    pengurang: str | None = Field(
+        default=None, description="Pola surplus_defisit: kunci tabel belanja yang dikurangkan.")
+    tahap: Literal["murni", "perubahan"] = Field(
+        default="perubahan", description="Pola surplus_defisit: APBD murni atau perubahan.")
 
     @field_validator("pola")
     @classmethod
@@ -38,4 +45,5 @@ class Kalimat(Model):
         return value
 
 
-KIND = BlockKind("kalimat", model=Kalimat, table=None, sheet=None)
+KIND = BlockKind("kalimat", model=Kalimat, table=None, sheet=None,
+                 description="Kalimat yang ditulis program dari baris tabel, sehingga kalimat dan tabel selalu sama.")

@@ -10,14 +10,14 @@ from lkpj_gen.model.types import Model, Teks
 from .base import Berjudul, BlockKind, GridContext, TableSpec, no_checks, no_rows, numbered_rows
 
 
-class BarisKebijakan(Model):
-    kebijakan: Teks
-    dasar_hukum: Teks = ""
-    tujuan: Teks = ""
+class BarisKebijakan(Model, title="Baris kebijakan strategis"):
+    kebijakan: Teks = Field(description="Kebijakan strategis yang ditetapkan.")
+    dasar_hukum: Teks = Field(default="", description="Dasar hukum kebijakan itu.")
+    tujuan: Teks = Field(default="", description="Tujuan atau masalah yang diselesaikan.")
 
 
-class KebijakanStrategis(Berjudul):
-    baris: list[BarisKebijakan] = Field(min_length=1)
+class KebijakanStrategis(Berjudul, title="Tabel kebijakan strategis"):
+    baris: list[BarisKebijakan] = Field(min_length=1, description="Baris tabel; nomornya diberi otomatis.")
 
 
 class Wording(Model):
@@ -35,5 +35,6 @@ def grid(ctx: GridContext, t: KebijakanStrategis) -> Table:
 
 KIND = BlockKind(
     "kebijakan_strategis", model=KebijakanStrategis, numbered=True, sheet=None,
+    description="Tabel kebijakan strategis yang ditetapkan (3.2): kebijakan, dasar hukum dan tujuan.",
     table=TableSpec(grid=grid, check=no_checks, wording=Wording, rows=no_rows, children=no_rows),
 )

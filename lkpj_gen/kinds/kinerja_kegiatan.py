@@ -17,12 +17,12 @@ from lkpj_gen.numbers import format_persen, format_rupiah, persen
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, rupiah, simple_header
 
 
-class CapaianTeks(Model):
-    target: Teks = ""
-    realisasi: Teks = ""
+class CapaianTeks(Model, title="Target dan realisasi (teks)"):
+    target: Teks = Field(default="", description="Target, ditulis apa adanya.")
+    realisasi: Teks = Field(default="", description="Realisasi, ditulis apa adanya.")
 
 
-class Kegiatan(Model):
+class Kegiatan(Model, title="Kegiatan atau sub kegiatan"):
     """One level of program -> kegiatan -> sub kegiatan.
 
     ``anggaran`` and ``realisasi`` (the Input) are typed on the lowest level that has them and
@@ -31,17 +31,26 @@ class Kegiatan(Model):
     of the level (agencies often list some sub kegiatan): the level shows its stated amounts and
     the check is that the listed parts do not exceed them. ``persen`` is a stated percentage."""
 
-    kode: Teks = ""
-    nama: Teks
-    anggaran: Uang | None = None
-    realisasi: Uang | None = None
-    persen: Angka | None = None
-    sebagian: bool = False
-    output: CapaianTeks | None = None
-    outcome: CapaianTeks | None = None
-    permasalahan: Teks = ""
-    upaya: Teks = ""
-    rincian: list["Kegiatan"] = Field(default_factory=list)
+    kode: Teks = Field(default="", description="Kode program, kegiatan atau sub kegiatan (boleh kosong).")
+    nama: Teks = Field(description="Nama program, kegiatan atau sub kegiatan.")
+    anggaran: Uang | None = Field(
+        default=None, description='Input: anggaran dalam rupiah, ditulis "1.234.567,89" atau 1234567; bila rinciannya '
+                                  "juga beranggaran, dibandingkan dengan jumlahnya.")
+    realisasi: Uang | None = Field(
+        default=None, description="Realisasi anggaran dalam rupiah; diisi berpasangan dengan anggaran dan "
+                                  "dibandingkan seperti anggaran.")
+    persen: Angka | None = Field(
+        default=None, description="Persentase realisasi yang tertulis; dibandingkan dengan realisasi / anggaran x 100.")
+    sebagian: bool = Field(
+        default=False, description="true: rincian hanya sebagian dari tingkat ini; anggaran dan realisasi yang "
+                                   "tertulis dipakai, rinciannya tidak boleh melebihinya.")
+    output: CapaianTeks | None = Field(default=None, description="Target dan realisasi output (teks).")
+    outcome: CapaianTeks | None = Field(default=None, description="Target dan realisasi outcome (teks).")
+    permasalahan: Teks = Field(default="", description="Permasalahan yang dihadapi.")
+    upaya: Teks = Field(default="", description="Upaya mengatasi permasalahan.")
+    rincian: list["Kegiatan"] = Field(
+        default_factory=list, description="Tingkat di bawahnya: kegiatan di bawah program, sub kegiatan di bawah "
+                                          "kegiatan.")
 
     @model_validator(mode="after")
     def _amounts(self) -> "Kegiatan":
@@ -68,22 +77,29 @@ class Kegiatan(Model):
         return listed
 
 
-class Program(Kegiatan):
-    kebijakan: list[Teks] = Field(default_factory=list)
+class Program(Kegiatan, title="Program"):
+    kebijakan: list[Teks] = Field(
+        default_factory=list, description="Isi kolom Kebijakan untuk program ini, satu butir per baris.")
 
 
-class JumlahKegiatan(Model):
+class JumlahKegiatan(Model, title="Baris JUMLAH yang tertulis"):
     """The JUMLAH row as the agency states it; compared with the sum of the programs."""
 
-    anggaran: Uang | None = None
-    realisasi: Uang | None = None
-    persen: Angka | None = None
+    anggaran: Uang | None = Field(
+        default=None, description="JUMLAH anggaran yang tertulis; dibandingkan dengan jumlah program.")
+    realisasi: Uang | None = Field(
+        default=None, description="JUMLAH realisasi yang tertulis; dibandingkan dengan jumlah program.")
+    persen: Angka | None = Field(
+        default=None, description="Persentase JUMLAH yang tertulis; dibandingkan dengan hasil hitung.")
 
 
-class KinerjaKegiatan(Berjudul):
-    program: list[Program] = Field(min_length=1)
-    jumlah: bool | JumlahKegiatan = True  # false: no JUMLAH row
-    lanskap: bool = True  # seven columns with amounts like "Rp1.013.259.388.911,00" need the width
+class KinerjaKegiatan(Berjudul, title="Tabel capaian kinerja kegiatan"):
+    program: list[Program] = Field(min_length=1, description="Program, dengan kegiatan dan sub kegiatan di rincian.")
+    jumlah: bool | JumlahKegiatan = Field(
+        default=True, description="true: baris JUMLAH dihitung; false: tanpa baris JUMLAH; atau {anggaran, realisasi, "
+                                  "persen} yang tertulis.")
+    # seven columns with amounts like "Rp1.013.259.388.911,00" need the width
+    lanskap: bool = Field(default=True, description="Halaman mendatar (bawaan true: tujuh kolom dengan jumlah uang).")
 
     def programs(self) -> list[tuple[int, Program]]:
         """The real programs with their positions: a "program" named JUMLAH/TOTAL that an agency
@@ -244,5 +260,7 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
 
 KIND = BlockKind(
     "kinerja_kegiatan", model=KinerjaKegiatan, numbered=True, sheet=None,
+    description="Tabel capaian kinerja kegiatan (3.1.2): program, kegiatan dan sub kegiatan dengan Input (Rp), "
+                "Output dan Outcome; jumlah dan persen dihitung.",
     table=TableSpec(grid=grid, check=check, wording=Wording, rows=no_rows, children=no_rows),
 )

@@ -17,42 +17,54 @@ from lkpj_gen.numbers import AmountError, parse_decimal, persen
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, simple_header
 
 
-class NilaiIndikator(Model):
-    indikator: Teks
-    kondisi_awal: Teks = ""
-    target: Teks = ""
-    realisasi: Teks = ""
-    nilai: list[Teks] | None = None  # values of the table's own `kolom_nilai`, in order
+class NilaiIndikator(Model, title="Indikator kinerja"):
+    indikator: Teks = Field(description="Nama indikator kinerja.")
+    kondisi_awal: Teks = Field(default="", description='Kondisi awal, ditulis apa adanya, misalnya "75,5%".')
+    target: Teks = Field(
+        default="", description='Target tahun laporan, ditulis apa adanya, misalnya "80%" atau "12 dokumen".')
+    realisasi: Teks = Field(default="", description="Realisasi tahun laporan, ditulis apa adanya.")
+    nilai: list[Teks] | None = Field(
+        default=None, description="Nilai untuk kolom_nilai tabel, berurutan; hanya bila tabel memakai kolom_nilai.")
     # positif: the higher the better (the usual case); negatif: the lower the better (stunting,
     # poverty, unemployment): achievement is then (2 x target - realisasi) / target x 100.
-    polaritas: Literal["positif", "negatif"] = "positif"
-    capaian: Teks | None = None  # the achievement as the agency states it ("92,5" or "92,5%"), compared
-    rincian: list["NilaiIndikator"] = Field(default_factory=list)
+    polaritas: Literal["positif", "negatif"] = Field(
+        default="positif", description="positif: makin tinggi makin baik; negatif: makin rendah makin baik "
+                                       "(kemiskinan, stunting), capaian = (2 x target - realisasi) / target x 100.")
+    capaian: Teks | None = Field(
+        default=None, description='Capaian (%) yang tertulis, misalnya "92,5"; dibandingkan dengan hasil hitung dari '
+                                  "target dan realisasi.")
+    rincian: list["NilaiIndikator"] = Field(default_factory=list, description="Sub-indikator di bawah indikator ini.")
 
 
-class Sasaran(Model):
-    sasaran: Teks
-    outcome: Teks = ""
-    benefit: Teks = ""
-    impact: Teks = ""
-    indikator: list[NilaiIndikator] = Field(min_length=1)
+class Sasaran(Model, title="Sasaran strategis"):
+    sasaran: Teks = Field(description="Rumusan sasaran strategis.")
+    outcome: Teks = Field(default="", description="Outcome sasaran ini (satu sel untuk semua indikatornya).")
+    benefit: Teks = Field(default="", description="Benefit sasaran ini (satu sel untuk semua indikatornya).")
+    impact: Teks = Field(default="", description="Impact sasaran ini (satu sel untuk semua indikatornya).")
+    indikator: list[NilaiIndikator] = Field(min_length=1, description="Indikator kinerja sasaran ini.")
 
 
-class KolomKinerjaProgram(Model):
-    kondisi_awal: Teks = "Kondisi Awal"
-    target: Teks = "Target [[tahun]]"
-    realisasi: Teks = "Realisasi [[tahun]]"
+class KolomKinerjaProgram(Model, title="Judul kolom kinerja program"):
+    kondisi_awal: Teks = Field(default="Kondisi Awal", description="Judul kolom kondisi awal.")
+    target: Teks = Field(default="Target [[tahun]]", description="Judul kolom target.")
+    realisasi: Teks = Field(default="Realisasi [[tahun]]", description="Judul kolom realisasi.")
 
 
-class KinerjaProgram(Berjudul):
-    kolom: KolomKinerjaProgram = Field(default_factory=KolomKinerjaProgram)
+class KinerjaProgram(Berjudul, title="Tabel capaian kinerja program"):
+    kolom: KolomKinerjaProgram = Field(
+        default_factory=KolomKinerjaProgram, description="Judul kolom kondisi awal, target dan realisasi.")
     # Agencies whose value columns differ (Satuan, Target/Realisasi of the previous year, ...)
     # name them here and give each indikator its `nilai` in the same order.
-    kolom_nilai: list[Teks] | None = Field(default=None, min_length=1)
-    capaian: bool = False  # add a computed "Capaian (%)" column = realisasi / target
-    penomoran: Literal["sasaran", "indikator"] = "sasaran"  # what the No column counts
-    lanskap: bool = True  # nine columns do not fit a portrait page
-    sasaran: list[Sasaran] = Field(min_length=1)
+    kolom_nilai: list[Teks] | None = Field(
+        default=None, min_length=1, description="Judul kolom nilai bila berbeda dari kondisi awal/target/realisasi; "
+                                                "setiap indikator lalu menulis nilai dengan urutan yang sama.")
+    capaian: bool = Field(
+        default=False, description="true: tambahkan kolom Capaian (%) yang dihitung dari realisasi dan target.")
+    penomoran: Literal["sasaran", "indikator"] = Field(
+        default="sasaran", description="Yang diberi nomor di kolom No: sasaran atau indikator.")
+    lanskap: bool = Field(
+        default=True, description="Halaman mendatar (bawaan true: sembilan kolom tidak muat di halaman tegak).")
+    sasaran: list[Sasaran] = Field(min_length=1, description="Sasaran strategis beserta indikatornya.")
 
     @model_validator(mode="after")
     def _values_fit_columns(self) -> "KinerjaProgram":
@@ -212,5 +224,6 @@ def check(t: KinerjaProgram) -> list[Issue]:
 
 KIND = BlockKind(
     "kinerja_program", model=KinerjaProgram, numbered=True, sheet=None,
+    description="Tabel capaian kinerja program (3.1.1) per sasaran strategis dan indikator.",
     table=TableSpec(grid=grid, check=check, wording=Wording, rows=no_rows, children=no_rows),
 )

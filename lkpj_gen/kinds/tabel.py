@@ -20,25 +20,32 @@ JenisKolom = Literal["teks", "angka", "uang", "persen"]
 MAKS_KOLOM = 63  # Word's limit: a table with more columns is cut or "repaired" when opened
 
 
-class Hitung(Model):
+class Hitung(Model, title="Rumus kolom"):
     """A column computed from other columns of the same row (columns counted from 1)."""
 
-    rumus: Literal["jumlah", "selisih", "persen"]  # a+b+..., a-b, a/b*100
-    kolom: list[int] = Field(min_length=1)
+    rumus: Literal["jumlah", "selisih", "persen"] = Field(
+        description="jumlah: a + b + ...; selisih: a - b; persen: a / b x 100.")
+    kolom: list[int] = Field(
+        min_length=1, description="Nomor kolom yang dihitung, DIHITUNG DARI 1 (kolom pertama = 1); selisih dan persen "
+                                  "memakai tepat dua kolom.")
 
 
-class Kolom(Model):
-    judul: Teks
-    jenis: JenisKolom = "teks"
-    lebar: int | None = Field(default=None, ge=1, le=100)  # relative width
-    desimal: int | None = Field(default=None, ge=0, le=4)
-    hitung: Hitung | None = None
+class Kolom(Model, title="Kolom tabel"):
+    judul: Teks = Field(description="Judul kolom.")
+    jenis: JenisKolom = Field(default="teks", description="Isi kolom: teks, angka, uang atau persen.")
+    lebar: int | None = Field(
+        default=None, ge=1, le=100, description="Lebar kolom dibanding kolom lain (1 sampai 100).")
+    desimal: int | None = Field(
+        default=None, ge=0, le=4, description="Banyak angka di belakang koma di kolom ini (0 sampai 4).")
+    hitung: Hitung | None = Field(default=None, description="Kolom ini dihitung dari kolom lain pada baris yang sama.")
 
 
-class Jumlah(Model):
-    label: Teks = "Jumlah"
-    kolom_label: int = Field(default=1, ge=0)  # index of the column that carries the label
-    posisi: Literal["atas", "bawah"] = "bawah"
+class Jumlah(Model, title="Baris jumlah"):
+    label: Teks = Field(default="Jumlah", description='Tulisan pada baris jumlah, bawaan "Jumlah".')
+    kolom_label: int = Field(
+        default=1, ge=0, description="Kolom tempat tulisan label, DIHITUNG DARI 0 (kolom pertama = 0, kedua = 1; "
+                                     "bawaan 1).")
+    posisi: Literal["atas", "bawah"] = Field(default="bawah", description="Letak baris jumlah: atas atau bawah.")
 
 
 TEKS: TypeAdapter[str] = TypeAdapter(Teks)
@@ -46,12 +53,18 @@ TEKS: TypeAdapter[str] = TypeAdapter(Teks)
 Nilai = Any  # a cell as written: text, or (in number columns) a number parsed by the strict rule
 
 
-class Tabel(Berjudul):
-    kolom: list[Kolom] = Field(min_length=1)
-    kepala: list[list[SelKepala | Teks]] | None = None  # multi-row header; default = column titles
-    nomor_kolom: bool = False  # the "1 2 3 ..." row under the header
-    baris: list[list[Any]] = Field(default_factory=list)  # cells are checked per column below
-    jumlah: Jumlah | None = None
+class Tabel(Berjudul, title="Tabel bebas"):
+    kolom: list[Kolom] = Field(min_length=1, description="Kolom tabel, dari kiri ke kanan.")
+    kepala: list[list[SelKepala | Teks]] | None = Field(
+        default=None, description="Kepala bertingkat: daftar baris kepala; setiap sel berupa teks atau {teks, lebar, "
+                                  "tinggi}. Bila kosong: judul kolom.")
+    nomor_kolom: bool = Field(
+        default=False, description="true: tambahkan baris nomor kolom (1, 2, 3, ...) di bawah kepala.")
+    # cells are checked per column below
+    baris: list[list[Any]] = Field(
+        default_factory=list, description="Baris data: satu daftar per baris, satu sel per kolom; ~ untuk sel kosong "
+                                          "atau sel yang dihitung.")
+    jumlah: Jumlah | None = Field(default=None, description="Tambahkan baris jumlah: kolom angka dan uang dijumlahkan.")
 
     @model_validator(mode="after")
     def _cells_fit_columns(self) -> "Tabel":
@@ -270,5 +283,6 @@ def grid(ctx: GridContext, t: Tabel) -> Table:
 
 KIND = BlockKind(
     "tabel", model=Tabel, numbered=True, sheet=None,
+    description="Tabel bebas: kolom teks, angka, uang atau persen; kepala bertingkat, kolom hitung dan baris jumlah.",
     table=TableSpec(grid=grid, check=check, wording=None, rows=no_rows, children=no_rows),
 )

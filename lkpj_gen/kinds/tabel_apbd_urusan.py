@@ -42,44 +42,57 @@ def _sum(items: list[Any]) -> Apbd:
     return total
 
 
-class Dinyatakan(Model):
+class Dinyatakan(Model, title="Jumlah yang tertulis"):
     """Sums the author states for a group or the whole table; compared with the computed ones."""
 
-    pendapatan: Uang | None = None
-    belanja: Uang | None = None
-    surplus: Uang | None = None  # pendapatan - belanja (negative: defisit)
-    realisasi: Uang | None = None
-    persen: Angka | None = None  # realisasi / belanja
+    pendapatan: Uang | None = Field(
+        default=None, description="Jumlah pendapatan yang tertulis; dibandingkan dengan hasil hitung.")
+    belanja: Uang | None = Field(
+        default=None, description="Jumlah belanja yang tertulis; dibandingkan dengan hasil hitung.")
+    surplus: Uang | None = Field(
+        default=None, description="Surplus/(defisit) yang tertulis (pendapatan - belanja, negatif untuk defisit); "
+                                  "dibandingkan dengan hasil hitung.")
+    realisasi: Uang | None = Field(
+        default=None, description="Jumlah realisasi yang tertulis; dibandingkan dengan hasil hitung.")
+    persen: Angka | None = Field(
+        default=None, description="Persentase yang tertulis (realisasi / belanja x 100); dibandingkan dengan hasil "
+                                  "hitung.")
 
 
-class OpdApbd(Model):
-    kunci: str | None = None
-    nama: Teks
-    pendapatan: Uang = Decimal(0)
-    belanja: Uang = Decimal(0)
-    realisasi: Uang = Decimal(0)
-    surplus: Uang | None = None  # stated, compared
-    persen: Angka | None = None  # stated, compared
+class OpdApbd(Model, title="Perangkat daerah dalam tabel APBD"):
+    kunci: str | None = Field(default=None, description="Kunci baris untuk blok kalimat (baris: kunci).")
+    nama: Teks = Field(description="Nama perangkat daerah.")
+    pendapatan: Uang = Field(
+        default=Decimal(0), description='Pendapatan dalam rupiah, ditulis "1.234.567,89" atau 1234567 (bawaan 0).')
+    belanja: Uang = Field(default=Decimal(0), description="Anggaran belanja setelah perubahan dalam rupiah (bawaan 0).")
+    realisasi: Uang = Field(default=Decimal(0), description="Realisasi belanja dalam rupiah (bawaan 0).")
+    surplus: Uang | None = Field(
+        default=None, description="Surplus/(defisit) yang tertulis; dibandingkan dengan pendapatan - belanja.")
+    persen: Angka | None = Field(
+        default=None, description="Persentase realisasi yang tertulis; dibandingkan dengan realisasi / belanja x 100.")
 
     def apbd(self) -> Apbd:
         return Apbd(self.pendapatan, self.belanja, self.realisasi)
 
 
-class UrusanApbd(Dinyatakan):
-    kunci: str | None = None
-    kode: Teks = ""
-    uraian: Teks
-    opd: list[OpdApbd] = Field(default_factory=list)
+class UrusanApbd(Dinyatakan, title="Urusan dalam tabel APBD"):
+    kunci: str | None = Field(default=None, description="Kunci baris untuk blok kalimat (baris: kunci).")
+    kode: Teks = Field(default="", description="Kode urusan.")
+    uraian: Teks = Field(description="Nama urusan.")
+    opd: list[OpdApbd] = Field(default_factory=list, description="Perangkat daerah pelaksana urusan ini.")
 
     def apbd(self) -> Apbd:
         return _sum(self.opd)
 
 
-class KelompokApbd(Dinyatakan):
-    kode: Teks
-    uraian: Teks
-    urusan: list[UrusanApbd] = Field(default_factory=list)
-    opd: list[OpdApbd] = Field(default_factory=list)  # a group carried directly by agencies
+class KelompokApbd(Dinyatakan, title="Kelompok urusan dalam tabel APBD"):
+    kode: Teks = Field(description='Kode kelompok, misalnya "A".')
+    uraian: Teks = Field(description="Nama kelompok urusan.")
+    urusan: list[UrusanApbd] = Field(
+        default_factory=list, description="Urusan dalam kelompok ini (isi urusan atau opd, tidak keduanya).")
+    opd: list[OpdApbd] = Field(
+        default_factory=list, description="Perangkat daerah langsung di bawah kelompok, bila kelompok tidak dibagi "
+                                          "urusan.")
 
     @model_validator(mode="after")
     def _urusan_or_opd(self) -> "KelompokApbd":
@@ -91,9 +104,10 @@ class KelompokApbd(Dinyatakan):
         return _sum(self.opd or self.urusan)
 
 
-class TabelApbdUrusan(Berjudul):
-    kelompok: list[KelompokApbd] = Field(min_length=1)
-    total: Dinyatakan | None = None
+class TabelApbdUrusan(Berjudul, title="Tabel APBD per urusan"):
+    kelompok: list[KelompokApbd] = Field(min_length=1, description="Kelompok urusan, berurutan.")
+    total: Dinyatakan | None = Field(
+        default=None, description="Baris TOTAL yang tertulis; dibandingkan dengan jumlah seluruh kelompok.")
 
     def apbd(self) -> Apbd:
         return _sum(self.kelompok)
@@ -189,6 +203,8 @@ def apbd_values(table: TabelApbdUrusan, row: Baris, kalimat: Any, lookup: Any) -
 
 KIND = BlockKind(
     "tabel_apbd_urusan", model=TabelApbdUrusan, numbered=True, sheet=None,
+    description="Tabel APBD per kelompok urusan dan perangkat daerah: pendapatan, belanja, surplus/(defisit), "
+                "realisasi dan persen; semua jumlah dihitung.",
     table=TableSpec(grid=grid, check=check, wording=Wording, rows=rows, children=children, sentences={
         "apbd_opd": SentencePattern(apbd_values),
         "apbd_total": SentencePattern(apbd_values),

@@ -16,38 +16,50 @@ from lkpj_gen.numbers import persen
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, SentencePattern, TableSpec, header_grid, no_rows
 
 
-class KomponenPerubahan(Model):
-    kunci: str | None = None
-    nama: Teks
-    murni: Uang
-    perubahan: Uang
-    tanda: Literal[1, -1] = 1  # -1: subtracted in the total (pengeluaran pembiayaan)
-    selisih: Uang | None = None  # stated perubahan - murni, compared with the computed one
-    persen: Angka | None = None  # stated selisih / murni
+class KomponenPerubahan(Model, title="Komponen APBD"):
+    kunci: str | None = Field(default=None, description="Kunci komponen untuk blok kalimat (baris: kunci).")
+    nama: Teks = Field(description="Nama komponen; menjadi judul kolomnya.")
+    murni: Uang = Field(description='APBD murni dalam rupiah, ditulis "1.234.567,89" atau 1234567.')
+    perubahan: Uang = Field(description="APBD perubahan dalam rupiah.")
+    tanda: Literal[1, -1] = Field(
+        default=1, description="1: ditambahkan ke total; -1: dikurangkan dari total (misalnya pengeluaran pembiayaan).")
+    selisih: Uang | None = Field(
+        default=None, description="Selisih yang tertulis (perubahan - murni); dibandingkan dengan hasil hitung.")
+    persen: Angka | None = Field(
+        default=None, description="Persentase selisih yang tertulis (selisih / murni x 100); dibandingkan dengan "
+                                  "hasil hitung.")
 
 
-class TotalPerubahan(Model):
+class TotalPerubahan(Model, title="Total yang tertulis"):
     """The total column as the author states it; compared with the signed sum of the components."""
 
-    murni: Uang | None = None
-    perubahan: Uang | None = None
-    selisih: Uang | None = None
-    persen: Angka | None = None
+    murni: Uang | None = Field(
+        default=None, description="Total murni yang tertulis; dibandingkan dengan jumlah komponen.")
+    perubahan: Uang | None = Field(
+        default=None, description="Total perubahan yang tertulis; dibandingkan dengan jumlah komponen.")
+    selisih: Uang | None = Field(
+        default=None, description="Total selisih yang tertulis; dibandingkan dengan hasil hitung.")
+    persen: Angka | None = Field(
+        default=None, description="Persentase selisih total yang tertulis; dibandingkan dengan hasil hitung.")
 
 
 JenisPerubahan = Literal["pendapatan", "belanja", "pembiayaan"]
 
 
-class TabelPerubahan(Berjudul):
+class TabelPerubahan(Berjudul, title="Tabel APBD murni dan perubahan"):
     """A BAB II table of APBD murni against perubahan. With ``jenis`` (pendapatan, belanja,
     pembiayaan) its caption, group and total titles default to the regulation's wording
     (templates/teks.yaml); written titles override them."""
 
-    jenis: JenisPerubahan | None = None
-    judul_kelompok: Teks | None = None
-    judul_total: Teks | None = None
-    komponen: list[KomponenPerubahan] = Field(min_length=1)
-    total: TotalPerubahan | None = None
+    jenis: JenisPerubahan | None = Field(
+        default=None, description="Jenis tabel BAB II (pendapatan, belanja atau pembiayaan): judul tabel, judul "
+                                  "kelompok dan judul total mengikuti rumusan bawaan bila tidak ditulis.")
+    judul_kelompok: Teks | None = Field(
+        default=None, description='Judul di atas kolom-kolom komponen, misalnya "Jenis Pendapatan".')
+    judul_total: Teks | None = Field(default=None, description='Judul kolom total; bawaan menurut jenis, atau "Total".')
+    komponen: list[KomponenPerubahan] = Field(min_length=1, description="Komponen APBD, satu kolom masing-masing.")
+    total: TotalPerubahan | None = Field(
+        default=None, description="Total yang tertulis; dibandingkan dengan hasil hitung.")
 
     @model_validator(mode="after")
     def _titled(self) -> "TabelPerubahan":
@@ -167,6 +179,8 @@ def pembiayaan_netto_values(table: TabelPerubahan, row: Any, kalimat: Any, looku
 
 KIND = BlockKind(
     "tabel_perubahan", model=TabelPerubahan, numbered=True, sheet=None,
+    description="Tabel APBD murni dan perubahan per komponen (pendapatan, belanja, pembiayaan); total, "
+                "bertambah/(berkurang) dan persennya dihitung.",
     table=TableSpec(grid=grid, check=check, wording=Wording, rows=rows, children=no_rows, complete=complete, sentences={
         "perubahan": SentencePattern(perubahan_values),
         "pembiayaan_netto": SentencePattern(pembiayaan_netto_values),

@@ -6,7 +6,7 @@ Leaves carry target and realisasi; every group, total and percentage is computed
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Union
 
 from pydantic import Field, field_validator, model_validator
 
@@ -18,7 +18,7 @@ from lkpj_gen.numbers import persen
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SentencePattern, TableSpec, rupiah, simple_header
 
 
-class PosRealisasi(Model):
+class PosRealisasi(Model, title="Pos target dan realisasi"):
     """A post: a leaf carries its target and realisasi; a group sums the posts under it.
 
     On a group, ``target`` and ``realisasi`` are what the author (or the source document) states
@@ -26,14 +26,22 @@ class PosRealisasi(Model):
     under the group are only part of it: the group shows its stated amounts and the check is
     that the listed posts do not exceed them. ``persen`` is a stated percentage, compared too."""
 
-    kunci: str | None = None
-    kode: Teks = ""
-    uraian: Teks
-    target: Uang | None = None
-    realisasi: Uang | None = None
-    persen: Angka | None = None
-    sebagian: bool = False
-    rincian: list["PosRealisasi"] = Field(default_factory=list)
+    kunci: str | None = Field(default=None, description="Kunci pos untuk blok kalimat (baris: kunci).")
+    kode: Teks = Field(default="", description='Kode pos di kolom NO, misalnya "4.1".')
+    uraian: Teks = Field(description="Uraian pos.")
+    target: Uang | None = Field(
+        default=None, description='Target dalam rupiah, ditulis "1.234.567,89" atau 1234567; wajib pada pos tanpa '
+                                  "rincian; pada kelompok dibandingkan dengan jumlah rincian.")
+    realisasi: Uang | None = Field(
+        default=None, description="Realisasi dalam rupiah; diisi berpasangan dengan target dan dibandingkan seperti "
+                                  "target.")
+    persen: Angka | None = Field(
+        default=None, description="Persentase yang tertulis; dibandingkan dengan realisasi / target x 100.")
+    sebagian: bool = Field(
+        default=False, description="true: rincian hanya sebagian dari kelompok ini; target dan realisasi kelompok "
+                                   "dipakai apa adanya, rinciannya tidak boleh melebihinya.")
+    rincian: list["PosRealisasi"] = Field(
+        default_factory=list, description="Pos di bawahnya; target dan realisasi kelompok dihitung dari rincian.")
 
     @model_validator(mode="after")
     def _leaf_or_group(self) -> "PosRealisasi":
@@ -69,29 +77,34 @@ def _sum(pairs: Any) -> tuple[Decimal, Decimal]:
     return target, realisasi
 
 
-class KolomRealisasi(Model):
-    no: Teks = "NO"
-    uraian: Teks = "URAIAN"
-    target: Teks = "TARGET (Rp)"
-    realisasi: Teks = "REALISASI (Rp)"
-    persen: Teks = "PERSEN (%)"
+class KolomRealisasi(Model, title="Judul kolom tabel realisasi"):
+    no: Teks = Field(default="NO", description="Judul kolom nomor/kode.")
+    uraian: Teks = Field(default="URAIAN", description="Judul kolom uraian.")
+    target: Teks = Field(default="TARGET (Rp)", description="Judul kolom target.")
+    realisasi: Teks = Field(default="REALISASI (Rp)", description="Judul kolom realisasi.")
+    persen: Teks = Field(default="PERSEN (%)", description="Judul kolom persen.")
 
 
-class TotalRealisasi(Model):
-    kode: Teks = ""
-    uraian: Teks = "TOTAL"
-    posisi: Literal["atas", "bawah"] = "bawah"
-    target: Uang | None = None  # stated, compared with the computed total
-    realisasi: Uang | None = None
-    persen: Angka | None = None
+class TotalRealisasi(Model, title="Baris total tabel realisasi"):
+    kode: Teks = Field(default="", description="Tulisan di kolom NO baris total.")
+    uraian: Teks = Field(default="TOTAL", description='Tulisan baris total, bawaan "TOTAL".')
+    posisi: Literal["atas", "bawah"] = Field(default="bawah", description="Letak baris total: atas atau bawah.")
+    target: Uang | None = Field(default=None, description="Total target yang tertulis; dibandingkan dengan jumlah pos.")
+    realisasi: Uang | None = Field(
+        default=None, description="Total realisasi yang tertulis; dibandingkan dengan jumlah pos.")
+    persen: Angka | None = Field(
+        default=None, description="Persentase total yang tertulis; dibandingkan dengan hasil hitung.")
 
 
-class TabelRealisasi(Berjudul):
-    kolom: KolomRealisasi = Field(default_factory=KolomRealisasi)
-    total: list[TotalRealisasi] = Field(default_factory=list)  # one mapping or a list (top and bottom)
-    pos: list[PosRealisasi] = Field(min_length=1)
+class TabelRealisasi(Berjudul, title="Tabel target dan realisasi"):
+    kolom: KolomRealisasi = Field(default_factory=KolomRealisasi, description="Judul kolom tabel.")
+    # one mapping or a list (top and bottom)
+    total: list[TotalRealisasi] = Field(
+        default_factory=list, description="Baris total (angkanya dihitung): satu pemetaan, atau daftar untuk atas dan "
+                                          "bawah.")
+    pos: list[PosRealisasi] = Field(min_length=1, description="Pos-pos tabel; pos dengan rincian adalah kelompok.")
 
-    @field_validator("total", mode="before")
+    @field_validator("total", mode="before", json_schema_input_type=Union[TotalRealisasi, list[TotalRealisasi]])
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, dict) else value
@@ -165,6 +178,8 @@ def realisasi_values(table: TabelRealisasi, row: Any, kalimat: Any, lookup: Any)
 
 KIND = BlockKind(
     "tabel_realisasi", model=TabelRealisasi, numbered=True, sheet=None,
+    description="Tabel target dan realisasi per pos (misalnya pendapatan, belanja); kelompok, total dan persen "
+                "dihitung.",
     table=TableSpec(grid=grid, check=check, wording=None, rows=rows, children=children,
                     sentences={"realisasi": SentencePattern(realisasi_values)}),
 )

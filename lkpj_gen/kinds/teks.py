@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from .base import BlockKind
 
-PARAGRAF = BlockKind("paragraf", model=None, table=None, sheet=None)
-SUBJUDUL = BlockKind("subjudul", model=None, table=None, sheet=None)
-KUTIPAN = BlockKind("kutipan", model=None, table=None, sheet=None)  # centred, e.g. the regional head's vision
+PARAGRAF = BlockKind("paragraf", model=None, table=None, sheet=None,
+                     description="Satu paragraf; biasanya ditulis langsung sebagai teks, tanpa kunci paragraf.")
+SUBJUDUL = BlockKind("subjudul", model=None, table=None, sheet=None,
+                     description='Subjudul di dalam bagian, misalnya "a) Pendapatan Asli Daerah"; tidak diberi '
+                                 "nomor dan tidak masuk Daftar Isi.")
+# centred, e.g. the regional head's vision
+KUTIPAN = BlockKind("kutipan", model=None, table=None, sheet=None,
+                    description="Teks di tengah halaman, misalnya visi kepala daerah.")
 
 KINDS = [PARAGRAF, SUBJUDUL, KUTIPAN]

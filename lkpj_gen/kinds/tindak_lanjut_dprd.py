@@ -10,14 +10,14 @@ from lkpj_gen.model.types import Model, Teks
 from .base import Berjudul, BlockKind, GridContext, TableSpec, no_checks, no_rows, numbered_rows
 
 
-class BarisRekomendasi(Model):
-    rekomendasi: Teks
-    tindak_lanjut: Teks = ""
-    tujuan: Teks = ""
+class BarisRekomendasi(Model, title="Baris rekomendasi DPRD"):
+    rekomendasi: Teks = Field(description="Rekomendasi DPRD atas LKPJ tahun sebelumnya.")
+    tindak_lanjut: Teks = Field(default="", description="Tindak lanjut yang dilakukan.")
+    tujuan: Teks = Field(default="", description="Tujuan atau masalah yang diselesaikan.")
 
 
-class TindakLanjutDprd(Berjudul):
-    baris: list[BarisRekomendasi] = Field(min_length=1)
+class TindakLanjutDprd(Berjudul, title="Tabel tindak lanjut rekomendasi DPRD"):
+    baris: list[BarisRekomendasi] = Field(min_length=1, description="Baris tabel; nomornya diberi otomatis.")
 
 
 class Wording(Model):
@@ -35,5 +35,6 @@ def grid(ctx: GridContext, t: TindakLanjutDprd) -> Table:
 
 KIND = BlockKind(
     "tindak_lanjut_dprd", model=TindakLanjutDprd, numbered=True, sheet=None,
+    description="Tabel tindak lanjut rekomendasi DPRD atas LKPJ tahun sebelumnya (3.3).",
     table=TableSpec(grid=grid, check=no_checks, wording=Wording, rows=no_rows, children=no_rows),
 )
