@@ -237,7 +237,7 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
                 c.stated_money(loc + ("anggaran",), "anggaran", k.anggaran, listed[0], "jumlah rinciannya", below)
                 c.stated_money(loc + ("realisasi",), "realisasi", k.realisasi, listed[1], "jumlah rinciannya", below)
         if shown is not None:
-            c.stated_percent(loc + ("persen",), k.persen, persen(shown[1], shown[0]), "realisasi dibagi anggaran")
+            c.stated_percent(loc + ("persen",), k.persen, persen(shown[1], shown[0], places=None), "realisasi dibagi anggaran")
             if listed is None or k.sebagian:  # typed here: is it plausible?
                 c.plausible(loc, shown[0], shown[1])
         amounts = [(loc + ("rincian", i, "anggaran"), r.totals()[0]) for i, r in enumerate(k.rincian) if r.totals()]  # type: ignore[index]
@@ -254,7 +254,7 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
         every = tuple(("program", i) for i, _ in t.programs())
         c.stated_money(where + ("anggaran",), "JUMLAH anggaran", values.anggaran, pagu, "jumlah program", every)
         c.stated_money(where + ("realisasi",), "JUMLAH realisasi", values.realisasi, real, "jumlah program", every)
-        c.stated_percent(where + ("persen",), values.persen, persen(real, pagu), "realisasi dibagi anggaran")
+        c.stated_percent(where + ("persen",), values.persen, persen(real, pagu, places=None), "realisasi dibagi anggaran")
     return c.issues
 
 

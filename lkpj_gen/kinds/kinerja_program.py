@@ -126,15 +126,15 @@ def number_in(text: str) -> Decimal | None:
         raise UnreadableNumber(token) from None
 
 
-def achievement(ind: NilaiIndikator) -> tuple[bool, Decimal | None]:
+def achievement(ind: NilaiIndikator, places: int | None = 2) -> tuple[bool, Decimal | None]:
     """(computable, capaian %) of an indicator from its target and realisasi, by its polarity.
     Not computable when either has no number; computable but None when the target is zero."""
     target, real = number_in(ind.target), number_in(ind.realisasi)
     if target is None or real is None:
         return False, None
     if ind.polaritas == "negatif":
-        return True, persen(2 * target - real, target)
-    return True, persen(real, target)
+        return True, persen(2 * target - real, target, places)
+    return True, persen(real, target, places)
 
 
 def grid(ctx: GridContext, t: KinerjaProgram) -> Table:
@@ -204,7 +204,7 @@ def check(t: KinerjaProgram) -> list[Issue]:
                     c.add(loc + (name,), f"angka '{exc}' tidak dapat dibaca tanpa menebak",
                           'tulis dengan koma desimal, misalnya "1.234,5" atau "65,5"', code="angka.format")
                 return
-        computable, computed = achievement(ind)
+        computable, computed = achievement(ind, places=None)
         if ind.capaian is not None and computable:
             try:
                 stated = number_in(ind.capaian)

@@ -254,7 +254,11 @@ def check(t: Tabel) -> list[Issue]:
             loc = ("baris", line.index, j)
             if line.kind == "data" and kolom.hitung is None:
                 continue
-            if kolom.jenis == "persen" or (kolom.hitung and kolom.hitung.rumus == "persen"):
+            if kolom.hitung and kolom.hitung.rumus == "persen":
+                a, b = (line.values[k - 1] for k in kolom.hitung.kolom)
+                exact = persen(a, b, places=None) if isinstance(a, Decimal) and isinstance(b, Decimal) else computed
+                c.stated_percent(loc, stated, exact, "hasil hitung")
+            elif kolom.jenis == "persen":
                 c.stated_percent(loc, stated, computed, "hasil hitung")
             elif line.kind == "data":
                 if stated != computed:

@@ -31,6 +31,11 @@ class Apbd:
     def persen(self) -> Decimal | None:
         return persen(self.realisasi, self.belanja)
 
+    @property
+    def ratio(self) -> Decimal | None:
+        """realisasi / belanja x 100, not rounded (to compare with a percentage typed at any precision)."""
+        return persen(self.realisasi, self.belanja, places=None)
+
     def __add__(self, other: "Apbd") -> "Apbd":
         return Apbd(self.pendapatan + other.pendapatan, self.belanja + other.belanja, self.realisasi + other.realisasi)
 
@@ -158,7 +163,7 @@ def _compare(c: Checker, loc: Loc, stated: Any, a: Apbd, source: str, related: t
         if name in type(stated).model_fields:
             c.stated_money(loc + (name,), name, getattr(stated, name), getattr(a, name), source, related)
     c.stated_money(loc + ("surplus",), "surplus/(defisit)", stated.surplus, a.surplus, "pendapatan dikurangi belanja")
-    c.stated_percent(loc + ("persen",), stated.persen, a.persen, "realisasi dibagi belanja")
+    c.stated_percent(loc + ("persen",), stated.persen, a.ratio, "realisasi dibagi belanja")
 
 
 def check(t: TabelApbdUrusan) -> list[Issue]:

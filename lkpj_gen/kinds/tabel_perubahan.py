@@ -133,7 +133,7 @@ def check(t: TabelPerubahan) -> list[Issue]:
     for i, k in enumerate(t.komponen):
         loc = ("komponen", i)
         c.stated_money(loc + ("selisih",), "selisih", k.selisih, k.perubahan - k.murni, "perubahan dikurangi murni")
-        c.stated_percent(loc + ("persen",), k.persen, persen(k.perubahan - k.murni, k.murni), "selisih dibagi murni")
+        c.stated_percent(loc + ("persen",), k.persen, persen(k.perubahan - k.murni, k.murni, places=None), "selisih dibagi murni")
         if k.tanda == 1 and _OUTFLOW.search(k.nama) and any(_INFLOW.search(o.nama) for o in t.komponen):
             c.add(loc + ("nama",), f"'{k.nama}' dijumlahkan sebagai penambah, padahal pengeluaran biasanya mengurangi "
                                    "penerimaan pada pembiayaan netto", "tulis 'tanda: -1' pada komponen ini bila "
@@ -144,7 +144,7 @@ def check(t: TabelPerubahan) -> list[Issue]:
         c.stated_money(("total", "murni"), "total murni", t.total.murni, murni, "jumlah komponen", every)
         c.stated_money(("total", "perubahan"), "total perubahan", t.total.perubahan, ubah, "jumlah komponen", every)
         c.stated_money(("total", "selisih"), "total selisih", t.total.selisih, ubah - murni, "hasil hitung")
-        c.stated_percent(("total", "persen"), t.total.persen, persen(ubah - murni, murni), "selisih total dibagi murni")
+        c.stated_percent(("total", "persen"), t.total.persen, persen(ubah - murni, murni, places=None), "selisih total dibagi murni")
     return c.issues
 
 

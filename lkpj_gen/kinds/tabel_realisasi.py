@@ -146,7 +146,7 @@ def check(t: TabelRealisasi) -> list[Issue]:
                 c.stated_money(loc + ("target",), "target", p.target, listed[0], "jumlah rinciannya", below)
                 c.stated_money(loc + ("realisasi",), "realisasi", p.realisasi, listed[1], "jumlah rinciannya", below)
             c.siblings([(loc + ("rincian", i, "target"), r.totals()[0]) for i, r in enumerate(p.rincian)], "target")
-        c.stated_percent(loc + ("persen",), p.persen, persen(real, target), "realisasi dibagi target")
+        c.stated_percent(loc + ("persen",), p.persen, persen(real, target, places=None), "realisasi dibagi target")
         for i, child in enumerate(p.rincian):
             post(child, loc + ("rincian", i))
 
@@ -158,7 +158,7 @@ def check(t: TabelRealisasi) -> list[Issue]:
         every = tuple(("pos", j) for j in range(len(t.pos)))
         c.stated_money(loc + ("target",), "total target", total.target, target, "jumlah pos", every)
         c.stated_money(loc + ("realisasi",), "total realisasi", total.realisasi, real, "jumlah pos", every)
-        c.stated_percent(loc + ("persen",), total.persen, persen(real, target), "realisasi dibagi target")
+        c.stated_percent(loc + ("persen",), total.persen, persen(real, target, places=None), "realisasi dibagi target")
     return c.issues
 
 

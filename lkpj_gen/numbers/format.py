@@ -102,8 +102,9 @@ def format_sel(
     return number
 
 
-def persen(bagian: int | Decimal, keseluruhan: int | Decimal) -> Decimal | None:
-    """``bagian / keseluruhan * 100`` rounded half-up to 2 decimals.
+def persen(bagian: int | Decimal, keseluruhan: int | Decimal, places: int | None = 2) -> Decimal | None:
+    """``bagian / keseluruhan * 100`` rounded half-up to 2 decimals (``places=None``: not rounded,
+    for comparing with a percentage someone typed at another precision).
 
     Returns ``None`` when ``keseluruhan`` is 0: the document shows "-" instead of
     the seed's ``#DIV/0!``.
@@ -114,7 +115,7 @@ def persen(bagian: int | Decimal, keseluruhan: int | Decimal) -> Decimal | None:
     # 60 significant digits: the quotient is exact far beyond the 2 kept decimals,
     # so only round_half_up decides the last digit.
     quotient = Context(prec=60).divide(bagian * 100, keseluruhan)
-    return round_half_up(quotient, 2)
+    return quotient if places is None else round_half_up(quotient, places)
 
 
 def format_persen(value: Decimal | None, gaya: GayaAngka = GAYA_BAKU, tanda: bool = True) -> str:

@@ -34,7 +34,7 @@ def check_stated(konten: Konten, files: dict[str, Found]) -> list[Finding]:
         for i, tugas in enumerate(opd.bab_iv.tugas):
             if tugas.anggaran is not None and tugas.realisasi is not None:
                 loc = ("bab_iv", "tugas", i)
-                c.stated_percent(loc + ("persen",), tugas.persen, persen(tugas.realisasi, tugas.anggaran),
+                c.stated_percent(loc + ("persen",), tugas.persen, persen(tugas.realisasi, tugas.anggaran, places=None),
                                  "realisasi dibagi anggaran")
                 c.plausible(loc, tugas.anggaran, tugas.realisasi)
         source = konten.sources[f"opd/{key}"]
