@@ -29,13 +29,15 @@ _WRAPPER = (
     "start = time.perf_counter()\n"
     "rc = subprocess.call(sys.argv[2:])\n"
     "wall = time.perf_counter() - start\n"
-    "json.dump([rc, wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss], open(sys.argv[1], 'w'))\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "json.dump([rc, wall, u.ru_utime + u.ru_stime, u.ru_maxrss], open(sys.argv[1], 'w'))\n"
 )
 
 
 @dataclass
 class Measured:
     wall: float  # seconds, measured by the wrapper around the command alone
+    cpu: float  # seconds of CPU (user + system) of the command and the descendants it waited for
     rc: int
     stdout: str
     stderr: str
@@ -89,7 +91,7 @@ def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | No
                 proc.wait(interval)
             except subprocess.TimeoutExpired:
                 pass
-        rc, wall, maxrss = json.load(result) if not timed_out else (-9, time.perf_counter() - start, 0)
+        rc, wall, cpu, maxrss = json.load(result) if not timed_out else (-9, time.perf_counter() - start, 0, 0)
         out.seek(0)
         err.seek(0)
-        return Measured(wall, rc, out.read(), err.read(), maxrss / 1024, peak / 1024, timed_out)
+        return Measured(wall, cpu, rc, out.read(), err.read(), maxrss / 1024, peak / 1024, timed_out)
