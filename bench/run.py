@@ -166,6 +166,7 @@ def report(r: dict) -> str:
     row("compute / row, wall", a["wall"]["compute"] / a["rows"], b["wall"]["compute"] / b["rows"], us)
     row("compute with the garbage collector off / row", a["compute_gc_off"] / a["rows"],
         b["compute_gc_off"] / b["rows"], us)
+    row("full garbage collections during compute", a["compute_full_gc"], b["compute_full_gc"], ratio=False)
     added = (b["cpu"]["total"] - a["cpu"]["total"]) / (b["rows"] - a["rows"])
     out.append(f"| marginal cost of each row the {k}x content adds (total) | | {us(added)} | |")
     if "naive" in a:

@@ -39,6 +39,7 @@ def time_stages(root: Path, out: Path, runs: int) -> dict:
     load_and_validate, build_plan, Renderer, write_docx, templates, base = _pipeline()
     times: dict[str, list[float]] = {s: [] for s in STAGES}
     cpu: dict[str, list[float]] = {s: [] for s in STAGES}
+    full_gc = []  # full (generation 2) collections during compute: deterministic, unlike times
 
     def now() -> tuple[float, float]:
         return time.perf_counter(), time.process_time()
@@ -49,7 +50,9 @@ def time_stages(root: Path, out: Path, runs: int) -> dict:
         t0 = now()
         checked = load_and_validate(root, TAHUN)
         t1 = now()
+        before = gc.get_stats()[2]["collections"]
         plan = build_plan(checked.konten, checked.wording, templates)
+        full_gc.append(gc.get_stats()[2]["collections"] - before)
         t2 = now()
         parts = Renderer(plan, templates).render()
         t3 = now()
@@ -64,6 +67,7 @@ def time_stages(root: Path, out: Path, runs: int) -> dict:
     return {
         "wall": {s: statistics.median(v) for s, v in times.items()},
         "cpu": {s: statistics.median(v) for s, v in cpu.items()},  # process CPU time, less load-sensitive
+        "compute_full_gc": statistics.median(full_gc),
         "runs": times,
         "plan": plan,
         "parts": parts,
