@@ -3,14 +3,10 @@
 
     python bench/layout.py [--runs N] [--scale N] [--content ROOT] [--timeout S] [--skip-cli]
 
-On one .docx (built once without the pass) it times, alternating, N times each:
-  A. a bare `soffice --headless --convert-to pdf` (LibreOffice's own load + layout + export);
-  B. the layout pass as `lkpj build` runs it (``LayoutSession``: start LibreOffice behind a UNO
-     pipe, load, read the page of every bookmark, export the PDF);
-then once the whole `python -m lkpj_gen build --pdf` in a fresh process (build, pass, second
-rendering with the page numbers, PDF self-check), with its peak memory. ``--scale 10`` does it
-on the 10x content of bench/scale.py (about 11 minutes per LibreOffice run: use --runs 1).
-Prints a Markdown table of medians; everything is written to a temporary folder.
+On one .docx built without the pass it times, alternately, (A) a bare `soffice --headless
+--convert-to pdf` and (B) the layout pass (``LayoutSession``: load, read every bookmark's page,
+export the PDF); then once the whole `python -m lkpj_gen build --pdf`, with its peak memory.
+``--scale 10``: on the 10x content (over 10 minutes per LibreOffice run; use --runs 1).
 """
 
 from __future__ import annotations

@@ -1,12 +1,8 @@
 """Comparison: the same tables written the way most python-docx code does it.
 
-For every table of the built plan: ``doc.add_table(rows, cols)``, then ``table.cell(r, c).text``
-for every cell (the text is the cell's joined runs; no merges, no styles), then ``doc.save()``.
-It runs in a fresh process (``python bench/naive.py GRIDS.json OUT.docx BUDGET``) that reads the
-texts from JSON, so its peak memory is its own. A run past BUDGET seconds stops; its whole time
-is then extrapolated, linearly from the fraction of cells written, and by a per-table cost
-a*n + b*n^2 (n cells) fitted on the finished tables: python-docx's ``Table.cell()`` rebuilds the
-list of every cell of the table on each call.
+``add_table`` + ``cell(r, c).text`` per cell + ``save()``, in a fresh process
+(``python bench/naive.py GRIDS.json OUT.docx BUDGET``); a run past BUDGET seconds stops and its
+time is extrapolated. See "Method" in bench/README.md.
 """
 
 from __future__ import annotations

@@ -1,14 +1,11 @@
 """Wall time and peak memory of a command run in a fresh process.
 
-Two peaks are reported: ``maxrss_mib``, the largest single process among the command and the
-descendants it waited for (what `/usr/bin/time -v` calls "Maximum resident set size"); and
-``tree_mib``, the summed RSS of the command's whole process tree sampled from /proc every
-``interval`` s, which also sees processes nobody waits for (LibreOffice runs in its own session).
-
-The command is started by a small wrapper process that reads getrusage(RUSAGE_CHILDREN): Linux
-counts the pages a child shares with its parent at fork time in the child's maxrss, so starting
-the command from the benchmark itself (hundreds of MiB after an in-process 10x build) would
-report the benchmark's size, not the command's.
+``maxrss_mib``: the largest single process among the command and what it waited for (like
+`/usr/bin/time -v`); ``tree_mib``: the summed RSS of its whole process tree, sampled from /proc,
+which also sees LibreOffice (in a session of its own). A small wrapper process starts the command
+and reads getrusage(RUSAGE_CHILDREN): Linux counts the pages a child shared with its parent at
+fork time in the child's maxrss, so started from the benchmark (hundreds of MiB after an
+in-process 10x build) the command would seem that large.
 """
 
 from __future__ import annotations

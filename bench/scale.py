@@ -1,16 +1,6 @@
-"""The content measured: a snapshot of the shipped content, and a copy N times larger.
-
-Others edit content/ while a benchmark runs, so the shipped content is first copied into a
-temporary folder (or taken from ``git archive HEAD`` when the working copy does not validate).
-
-The N-times version keeps every file of the snapshot and adds, for every agency of ``meta.yaml``'s
-``susunan_bab_iii``, the copies ``opd/<key>_x1.yaml .. _x<N-1>.yaml``. A copy is made on the text,
-so it parses exactly like the original: every ``kunci:`` gets the suffix ``_x<i>``, and the copy's
-own references follow (``[[tabel:…]]``, ``[[gambar:…]]``, and ``tabel``/``pengurang``/``baris`` of a
-``kalimat``); its ``bab_iv`` part is dropped. Each copy is checked against the same edit made on the
-parsed YAML. Each urusan gets N-1 extra outline entries "… (salinan i)" for the copies. Chapters
-I, II, IV and V stay as they are, so the result has somewhat fewer than N times the table rows:
-compare per row, not raw ratios.
+"""The content measured: a validated snapshot of the shipped content, and a copy N times larger
+(every BAB III agency N times; see "Method" in bench/README.md). Copies are edited as text, so
+they parse exactly like the original, and checked against the same edit made on the parsed YAML.
 """
 
 from __future__ import annotations
