@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from lkpj_gen import templates
-from lkpj_gen.compute.builder import build_plan
+from lkpj_gen.compute.builder import build_plan, collector_paused
 from lkpj_gen.finish import layout_pass
 from lkpj_gen.finish import output as output_files
 from lkpj_gen.finish.libreoffice import LibreOfficeError
@@ -76,7 +76,11 @@ class BuildResult:
 
 def check(content_root: Path, tahun: int, templates_dir: Path | None = None) -> Checked:
     """Read and check everything a build reads; never raises for bad input."""
-    templates_dir = templates_dir or templates.TEMPLATES_DIR
+    with collector_paused():  # the content stays alive; full collections would rescan it ever more often
+        return _check(content_root, tahun, templates_dir or templates.TEMPLATES_DIR)
+
+
+def _check(content_root: Path, tahun: int, templates_dir: Path) -> Checked:
     sources, findings = read_content(content_root, tahun)
     wording_source, found = read_wording(templates_dir, WORDING_FILE)
     findings += found

@@ -239,7 +239,7 @@ class _Builder:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off for a while (reference counting still frees).
 
     The plan is hundreds of thousands of small objects that all stay alive, and the stage leaves
@@ -259,5 +259,5 @@ def _collector_paused() -> Iterator[None]:
 
 def build_plan(konten: Konten, wording: Any, templates_dir: Path) -> DocumentPlan:
     """The whole document, computed: numbers, grids, sentences, lists."""
-    with _collector_paused():
+    with collector_paused():
         return _Builder(konten, wording, templates_dir).document()
