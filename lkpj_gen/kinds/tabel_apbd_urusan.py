@@ -1,5 +1,6 @@
 """APBD per group of urusan and per agency: pendapatan, belanja, surplus/(defisit), realisasi and
-its percentage; every group and the total are computed."""
+its percentage; every group and the total are computed. An agency's amount written ``~`` is not
+yet filled: it prints "-" and counts as zero (an amount left out is zero, as always)."""
 
 from __future__ import annotations
 
@@ -55,14 +56,17 @@ class Dinyatakan(Model):
 class OpdApbd(Model):
     kunci: str | None = None
     nama: Teks
-    pendapatan: Uang = Decimal(0)
-    belanja: Uang = Decimal(0)
-    realisasi: Uang = Decimal(0)
+    pendapatan: Uang | None = Decimal(0)  # None (written ~): not yet filled
+    belanja: Uang | None = Decimal(0)
+    realisasi: Uang | None = Decimal(0)
     surplus: Uang | None = None  # stated, compared
     persen: Angka | None = None  # stated, compared
 
     def apbd(self) -> Apbd:
-        return Apbd(self.pendapatan, self.belanja, self.realisasi)
+        return Apbd(self.pendapatan or Decimal(0), self.belanja or Decimal(0), self.realisasi or Decimal(0))
+
+    def unfilled(self) -> list[str]:
+        return [name for name in ("pendapatan", "belanja", "realisasi") if getattr(self, name) is None]
 
 
 class UrusanApbd(Dinyatakan):
@@ -123,18 +127,24 @@ def grid(ctx: GridContext, t: TabelApbdUrusan) -> Table:
         [w.pendapatan, w.belanja, w.surplus],
     ], 8)
 
-    def row(kode: str, uraian: str, a: Apbd, bold: bool) -> list[Cell]:
-        return [ctx.cell(kode, "center", bold), ctx.cell(uraian, bold=bold), ctx.money(a.pendapatan, bold),
-                ctx.money(a.belanja, bold), ctx.money(a.surplus, bold), ctx.money(a.belanja, bold),
-                ctx.money(a.realisasi, bold), ctx.pct(a.persen, bold)]
+    def row(kode: str, uraian: str, a: Apbd, bold: bool, blank: tuple[str, ...] = ()) -> list[Cell]:
+        def money(name: str, value: Decimal) -> Cell:  # an amount not yet filled shows "-"
+            return ctx.money(None if name in blank else value, bold)
+
+        return [ctx.cell(kode, "center", bold), ctx.cell(uraian, bold=bold), money("pendapatan", a.pendapatan),
+                money("belanja", a.belanja), money("surplus", a.surplus) if not blank else ctx.money(None, bold),
+                money("belanja", a.belanja), money("realisasi", a.realisasi), ctx.pct(None if blank else a.persen, bold)]
+
+    def agency(opd: OpdApbd) -> list[Cell]:
+        return row("", opd.nama, opd.apbd(), False, tuple(opd.unfilled()))
 
     body: list[list[Cell]] = []
     for kel in t.kelompok:
         body.append(row(kel.kode, kel.uraian, kel.apbd(), True))
-        body += [row("", opd.nama, opd.apbd(), False) for opd in kel.opd]
+        body += [agency(opd) for opd in kel.opd]
         for urusan in kel.urusan:
             body.append(row(urusan.kode, urusan.uraian, urusan.apbd(), True))
-            body += [row("", opd.nama, opd.apbd(), False) for opd in urusan.opd]
+            body += [agency(opd) for opd in urusan.opd]
     body.append(row("", w.total, t.apbd(), True))
     return Table(header=header, rows=body, widths=[4, 19, 16, 16, 16, 16, 16, 6], landscape=t.lanskap)
 
@@ -149,6 +159,10 @@ def _compare(c: Checker, loc: Loc, stated: Any, a: Apbd, source: str, related: t
 
 def check(t: TabelApbdUrusan) -> list[Issue]:
     c = Checker()
+    unfilled = [loc + (name,) for loc, opd in _agencies(t) for name in opd.unfilled()]
+    c.unfilled(unfilled[0] if unfilled else (), len(unfilled), "nilai pendapatan/belanja/realisasi perangkat daerah masih kosong")
+    if unfilled:  # sums of parts still to fill say nothing yet
+        return c.issues
     for k, kel in enumerate(t.kelompok):
         kloc: Loc = ("kelompok", k)
         parts = [(kloc + ("opd", i), o) for i, o in enumerate(kel.opd)] + [(kloc + ("urusan", i), u) for i, u in enumerate(kel.urusan)]
@@ -165,10 +179,20 @@ def check(t: TabelApbdUrusan) -> list[Issue]:
     return c.issues
 
 
+def _agencies(t: TabelApbdUrusan) -> list[tuple[Loc, OpdApbd]]:
+    out: list[tuple[Loc, OpdApbd]] = []
+    for k, kel in enumerate(t.kelompok):
+        out += [(("kelompok", k, "opd", i), o) for i, o in enumerate(kel.opd)]
+        out += [(("kelompok", k, "urusan", u, "opd", i), o) for u, urusan in enumerate(kel.urusan)
+                for i, o in enumerate(urusan.opd)]
+    return out
+
+
 def _opd(c: Checker, loc: Loc, opd: OpdApbd) -> None:
     _compare(c, loc, opd, opd.apbd(), "")
-    c.plausible(loc, opd.belanja, opd.realisasi, "anggaran belanja")
-    if opd.pendapatan < 0:
+    a = opd.apbd()
+    c.plausible(loc, a.belanja, a.realisasi, "anggaran belanja")
+    if a.pendapatan < 0:
         c.add(loc + ("pendapatan",), "pendapatan bernilai negatif", severity="peringatan", code="nalar.negatif")
 
 
