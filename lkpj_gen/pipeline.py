@@ -145,6 +145,15 @@ def upgrade(content_root: Path, tahun: int, dry_run: bool = False) -> tuple[list
     return changes, backup
 
 
+def new_year(content_root: Path, tahun: int, dari: int | None = None) -> tuple[Any, Checked]:
+    """``lkpj tahun-baru``: next year's folder from this year's (see ``load.rollover``), checked.
+    Raises ``CycleError`` (its message is for the user) when it cannot be written."""
+    from lkpj_gen.load.rollover import roll_over
+
+    result = roll_over(content_root, tahun, dari)
+    return result, check(content_root, tahun)
+
+
 def _staging(target: Path) -> Path:
     """A file next to ``target`` that only this build uses (renamed into place when all passed)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -222,5 +231,5 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
     return result
 
 
-__all__ = ["build", "check", "check_one", "upgrade", "load_and_validate", "BuildResult", "Checked", "LayoutMismatch",
+__all__ = ["build", "check", "check_one", "upgrade", "new_year", "load_and_validate", "BuildResult", "Checked", "LayoutMismatch",
            "LibreOfficeError", "Progress"]
