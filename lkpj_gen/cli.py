@@ -262,6 +262,50 @@ def tahun_baru(tahun: int, dari: int | None, content_root: Path) -> None:
     _checked_summary(checked, tahun)
 
 
+def _ask_kind(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--jenis: read from the name given to --pemda, asked right after it when the name does not say."""
+    from lkpj_gen.load.starter import infer_kind
+
+    if value is None and infer_kind(ctx.params.get("pemda") or "") is None:
+        value = click.prompt("Jenis pemerintah daerah", type=click.Choice(["provinsi", "kabupaten", "kota"]))
+    return value
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@click.option("--pemda", prompt="Nama pemerintah daerah (misalnya Kabupaten Sumber Makmur)",
+              help='Nama pemerintah daerah, misalnya "Kabupaten Sumber Makmur" atau "Kota Contoh Raya".')
+@click.option("--jenis", type=click.Choice(["provinsi", "kabupaten", "kota"]), default=None, callback=_ask_kind,
+              help="Jenis pemerintah daerah (bawaan: dibaca dari namanya; ditanyakan bila tidak terbaca).")
+@click.option("--kepala", prompt="Nama kepala daerah (penanda tangan LKPJ)", help="Nama kepala daerah yang menandatangani.")
+@click.option("--tempat", prompt="Tempat penandatanganan (nama ibu kota)", help="Tempat penandatanganan, misalnya ibu kota.")
+@OPSI_KONTEN
+def baru(tahun: int, pemda: str, jenis: str | None, kepala: str, tempat: str, content_root: Path) -> None:
+    """Membuat konten awal LKPJ tahun TAHUN untuk pemerintah daerah yang baru memakai lkpj.
+
+    Ditulis: meta.yaml (identitas, penanda tangan, paraf, susunan BAB III dengan satu perangkat daerah
+    contoh), depan.yaml, bab_i.yaml, bab_ii.yaml (tiga tabel perubahan APBD), bab_v.yaml dan
+    opd/contoh.yaml (contoh bagian 3.1 s.d. 3.3). Setiap petunjuk ditandai [[isi]]; dokumennya sudah dapat
+    disusun dan menunjukkan bagian yang harus diisi. Pilihan yang tidak disebut ditanyakan.
+    Folder tahun yang sudah ada tidak pernah ditimpa.
+    """
+    from lkpj_gen.load.rollover import CycleError
+    from lkpj_gen.load.starter import government
+    from lkpj_gen.pipeline import new_government
+
+    try:
+        folder, checked = new_government(content_root, tahun, government(pemda, jenis, kepala, tempat))
+    except CycleError as exc:
+        click.echo(f"Kesalahan: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Konten awal LKPJ tahun {tahun} dibuat di {folder}.")
+    click.echo("Langkah berikutnya: lengkapi meta.yaml (susunan BAB III: urusan dan perangkat daerah), salin "
+               "opd/contoh.yaml untuk setiap perangkat daerah, ganti setiap [[isi]] dengan isi yang sebenarnya.")
+    click.echo(f"Melihat dokumennya sekarang: lkpj build {tahun}" +
+               (f" --konten {content_root}" if content_root != Path("content") else ""))
+    _checked_summary(checked, tahun)
+
+
 @main.command("terbilang", context_settings={**CONTEXT, "ignore_unknown_options": True})  # "-11" is a number
 @click.argument("angka")
 @click.option("--rupiah", is_flag=True, help="Tambahkan kata 'rupiah' (dan sen bila ada).")

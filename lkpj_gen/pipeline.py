@@ -154,6 +154,14 @@ def new_year(content_root: Path, tahun: int, dari: int | None = None) -> tuple[A
     return result, check(content_root, tahun)
 
 
+def new_government(content_root: Path, tahun: int, government: Any) -> tuple[Path, Checked]:
+    """``lkpj baru``: a new government's first folder from the skeleton (``load.starter``), checked."""
+    from lkpj_gen.load.starter import write_skeleton
+
+    folder = write_skeleton(content_root, tahun, government)
+    return folder, check(content_root, tahun)
+
+
 def _staging(target: Path) -> Path:
     """A file next to ``target`` that only this build uses (renamed into place when all passed)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -231,5 +239,5 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
     return result
 
 
-__all__ = ["build", "check", "check_one", "upgrade", "new_year", "load_and_validate", "BuildResult", "Checked", "LayoutMismatch",
+__all__ = ["build", "check", "check_one", "upgrade", "new_year", "new_government", "load_and_validate", "BuildResult", "Checked", "LayoutMismatch",
            "LibreOfficeError", "Progress"]
