@@ -182,3 +182,60 @@ def test_values_in_own_columns_move_a_year(make_root):
     assert rolled["sasaran"][0]["indikator"][0]["nilai"] == ["%", "96,30%", "100%", "96,30%", "", "", ""]
     checked = run("periksa", "2024", "--konten", str(root.path), "--format", "json")
     assert checked.exit_code == 0 and {f["kode"] for f in json.loads(checked.output)["temuan"]} <= ALLOWED
+
+
+WRITTEN = """\
+nama: Dinas X  # nama
+bab_iii:
+  pengantar:
+    - >-
+      Paragraf tahun 2023
+      baris kedua.
+    - 'kutip ''tunggal'''
+    - "kutip \\"ganda\\""
+    - |
+      literal
+  kinerja_program:
+    - kinerja_program:
+        sasaran:
+          - sasaran: S
+            indikator:
+              - {indikator: A, target: "1", realisasi: "2", capaian: "200"}
+              - {indikator: B, realisasi: "3"}
+              - target: 5%
+                realisasi: 6%
+                indikator: C
+                capaian: "120"  # stated
+  kinerja_kegiatan: []
+  analisis:
+    - daftar: {butir: [satu, {teks: dua}]}
+  kebijakan_strategis: []
+  tindak_lanjut_dprd:
+    - tindak_lanjut_dprd: {baris: [{rekomendasi: R}]}
+    - tindak_lanjut_dprd:
+        baris:
+          - rekomendasi: R2
+"""
+
+
+def test_every_way_of_writing_is_rolled_over():
+    """Block, quoted and plain texts, flow and block mappings, a second 3.3 table."""
+    import yaml
+
+    from lkpj_gen.load.rollover import roll_text
+    from lkpj_gen.model.dokumen import Opd
+
+    data = yaml.safe_load(roll_text(WRITTEN, "opd/x.yaml", 2023, 2024))
+    Opd.model_validate(data)
+    section = data["bab_iii"]
+    assert section["pengantar"] == ["[[lama]] Paragraf tahun [[tahun]] baris kedua.", "[[lama]] kutip 'tunggal'",
+                                    '[[lama]] kutip "ganda"', "[[lama]] literal\n"]
+    indicators = section["kinerja_program"][0]["kinerja_program"]["sasaran"][0]["indikator"]
+    assert indicators == [
+        {"indikator": "A", "kondisi_awal": "2", "target": "", "realisasi": "", "capaian": None},
+        {"indikator": "B", "kondisi_awal": "3", "realisasi": ""},
+        {"target": "", "kondisi_awal": "6%", "realisasi": "", "indikator": "C"},
+    ]
+    assert section["analisis"] == [{"daftar": {"butir": ["[[lama]] satu", {"teks": "[[lama]] dua"}]}}]
+    assert len(section["tindak_lanjut_dprd"]) == 1 and section["tindak_lanjut_dprd"][0].startswith("[[isi]]")
+    assert roll_text(WRITTEN, "opd/x.yaml", 2023, 2024).startswith("nama: Dinas X  # nama\n")

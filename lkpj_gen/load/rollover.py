@@ -385,6 +385,11 @@ def _rewrite(text: str, relative: str, walker: _Years) -> str:
     return apply(text, walker.edits)
 
 
+def roll_text(text: str, relative: str, dari: int, tahun: int, bulan: str = "Maret") -> str:
+    """One content file's text (``relative``: "meta.yaml", "opd/dinkes.yaml") as next year's."""
+    return _rewrite(text, relative, _Rollover(text, dari, bulan, relative, tahun))
+
+
 def convert_folder(folder: Path, tahun: int, write: bool = False) -> FolderResult:
     """Turn the literal years of one year's content into markers (the text prints the same years);
     with ``write`` the files are rewritten in place. Years only: nothing else changes."""
@@ -551,4 +556,4 @@ def _category(category: str) -> str:
     return CATEGORY_TEXT.get(category, category)
 
 
-__all__ = ["CycleError", "FolderResult", "Listed", "LISTED", "convert_folder", "roll_over", "report_text"]
+__all__ = ["CycleError", "FolderResult", "Listed", "LISTED", "convert_folder", "roll_over", "roll_text", "report_text"]
