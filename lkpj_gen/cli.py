@@ -482,6 +482,107 @@ def status(tahun: int, content_root: Path, html_file: Path | None, xlsx_file: Pa
         sys.exit(1)
 
 
+def _checked_summary(checked: object, tahun: int) -> None:
+    """One line on what ``lkpj periksa`` would say about a folder just written."""
+    from collections import Counter
+
+    findings = getattr(checked, "findings")
+    galat = sum(1 for f in findings if f.severity == "galat")
+    codes = Counter(f.code for f in findings if f.severity == "peringatan")
+    parts = [f"{codes.pop('isi.belum-diisi', 0)} belum diisi", f"{codes.pop('tahun.belum-diperbarui', 0)} belum diperbarui"]
+    if codes:
+        parts.append(f"{sum(codes.values())} lainnya")
+    click.echo(f"Pemeriksaan: {galat} galat, {sum(1 for f in findings if f.severity == 'peringatan')} peringatan "
+               f"({', '.join(parts)}). Rinciannya: lkpj periksa {tahun}; per perangkat daerah: lkpj status {tahun}.")
+
+
+@main.command("tahun-baru", context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@click.option("--dari", type=int, default=None, metavar="TAHUN", help="Tahun asal konten (bawaan: TAHUN - 1).")
+@OPSI_KONTEN
+def tahun_baru(tahun: int, dari: int | None, content_root: Path) -> None:
+    """Membuat konten tahun TAHUN dari konten tahun sebelumnya, untuk diisi perangkat daerah.
+
+    Susunan dipertahankan (bab, urusan, perangkat daerah, program, kegiatan, sub kegiatan, indikator,
+    baris dan kolom tabel, gambar). Target, realisasi, anggaran dan angka lain dikosongkan; kondisi awal
+    indikator diisi realisasi tahun asal; tabel tindak lanjut rekomendasi DPRD diganti petunjuk [[isi]];
+    paragraf yang disalin diberi penanda [[lama]]; tahun laporan, tahun sebelumnya dan tahun penyampaian
+    diganti penanda [[tahun]], [[tahun-1]], [[tahun+1]]. Tahun lain yang tertulis didaftar untuk
+    diputuskan (juga di berkas TAHUN-BARU.md dalam folder baru). Folder tahun asal tidak diubah; folder
+    tahun baru yang sudah ada tidak pernah ditimpa.
+
+    Kode keluar: 0 folder dibuat, 1 tidak dapat dibuat (folder asal tidak ada, folder baru sudah ada).
+    """
+    from lkpj_gen.load.rollover import CycleError
+    from lkpj_gen.load.years import CATEGORY_TEXT
+    from lkpj_gen.pipeline import new_year
+
+    try:
+        result, checked = new_year(content_root, tahun, dari)
+    except CycleError as exc:
+        click.echo(f"Kesalahan: {exc}", err=True)
+        sys.exit(1)
+    asal = dari if dari is not None else tahun - 1
+    click.echo(f"Konten tahun {tahun} dibuat di {result.folder} dari konten tahun {asal}.")
+    click.echo(f"  {result.total('dikosongkan')} nilai dikosongkan untuk diisi, {result.total('kondisi_awal')} kondisi "
+               f"awal diisi realisasi {asal}, {result.total('dprd')} tabel rekomendasi DPRD diganti petunjuk [[isi]],")
+    click.echo(f"  {result.total('lama')} teks diberi penanda [[lama]], {result.converted} tahun diganti penanda "
+               f"[[tahun]]/[[tahun-1]]/[[tahun+1]].")
+    for problem in result.unreadable:
+        click.echo(f"  Tidak terbaca, disalin apa adanya: {problem}")
+    if result.listed:
+        click.echo(f"Tahun yang perlu diputuskan ({len(result.listed)}): biarkan bila memang tetap, atau ganti dengan "
+                   "[[tahun]] (tahun laporan), [[tahun-1]] atau [[tahun+1]]:")
+        for note in result.listed:
+            click.echo(f"  {note.where}: {note.context}  [{CATEGORY_TEXT.get(note.category, note.category)}]")
+    click.echo(f"Ringkasan dan daftar ini juga ditulis di {result.report}.")
+    _checked_summary(checked, tahun)
+
+
+def _ask_kind(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--jenis: read from the name given to --pemda, asked right after it when the name does not say."""
+    from lkpj_gen.load.starter import infer_kind
+
+    if value is None and infer_kind(ctx.params.get("pemda") or "") is None:
+        value = click.prompt("Jenis pemerintah daerah", type=click.Choice(["provinsi", "kabupaten", "kota"]))
+    return value
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@click.option("--pemda", prompt="Nama pemerintah daerah (misalnya Kabupaten Sumber Makmur)",
+              help='Nama pemerintah daerah, misalnya "Kabupaten Sumber Makmur" atau "Kota Contoh Raya".')
+@click.option("--jenis", type=click.Choice(["provinsi", "kabupaten", "kota"]), default=None, callback=_ask_kind,
+              help="Jenis pemerintah daerah (bawaan: dibaca dari namanya; ditanyakan bila tidak terbaca).")
+@click.option("--kepala", prompt="Nama kepala daerah (penanda tangan LKPJ)", help="Nama kepala daerah yang menandatangani.")
+@click.option("--tempat", prompt="Tempat penandatanganan (nama ibu kota)", help="Tempat penandatanganan, misalnya ibu kota.")
+@OPSI_KONTEN
+def baru(tahun: int, pemda: str, jenis: str | None, kepala: str, tempat: str, content_root: Path) -> None:
+    """Membuat konten awal LKPJ tahun TAHUN untuk pemerintah daerah yang baru memakai lkpj.
+
+    Ditulis: meta.yaml (identitas, penanda tangan, paraf, susunan BAB III dengan satu perangkat daerah
+    contoh), depan.yaml, bab_i.yaml, bab_ii.yaml (tiga tabel perubahan APBD), bab_v.yaml dan
+    opd/contoh.yaml (contoh bagian 3.1 s.d. 3.3). Setiap petunjuk ditandai [[isi]]; dokumennya sudah dapat
+    disusun dan menunjukkan bagian yang harus diisi. Pilihan yang tidak disebut ditanyakan.
+    Folder tahun yang sudah ada tidak pernah ditimpa.
+    """
+    from lkpj_gen.load.rollover import CycleError
+    from lkpj_gen.load.starter import government
+    from lkpj_gen.pipeline import new_government
+
+    try:
+        folder, checked = new_government(content_root, tahun, government(pemda, jenis, kepala, tempat))
+    except CycleError as exc:
+        click.echo(f"Kesalahan: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Konten awal LKPJ tahun {tahun} dibuat di {folder}.")
+    click.echo("Langkah berikutnya: lengkapi meta.yaml (susunan BAB III: urusan dan perangkat daerah), salin "
+               "opd/contoh.yaml untuk setiap perangkat daerah, ganti setiap [[isi]] dengan isi yang sebenarnya.")
+    click.echo(f"Melihat dokumennya sekarang: lkpj build {tahun}" +
+               (f" --konten {content_root}" if content_root != Path("content") else ""))
+    _checked_summary(checked, tahun)
+
+
 @main.command("terbilang", context_settings={**CONTEXT, "ignore_unknown_options": True})  # "-11" is a number
 @click.argument("angka")
 @click.option("--rupiah", is_flag=True, help="Tambahkan kata 'rupiah' (dan sen bila ada).")

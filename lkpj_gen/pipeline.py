@@ -155,6 +155,23 @@ def upgrade(content_root: Path, tahun: int, dry_run: bool = False) -> tuple[list
     return changes, backup
 
 
+def new_year(content_root: Path, tahun: int, dari: int | None = None) -> tuple[Any, Checked]:
+    """``lkpj tahun-baru``: next year's folder from this year's (see ``load.rollover``), checked.
+    Raises ``CycleError`` (its message is for the user) when it cannot be written."""
+    from lkpj_gen.load.rollover import roll_over
+
+    result = roll_over(content_root, tahun, dari)
+    return result, check(content_root, tahun)
+
+
+def new_government(content_root: Path, tahun: int, government: Any) -> tuple[Path, Checked]:
+    """``lkpj baru``: a new government's first folder from the skeleton (``load.starter``), checked."""
+    from lkpj_gen.load.starter import write_skeleton
+
+    folder = write_skeleton(content_root, tahun, government)
+    return folder, check(content_root, tahun)
+
+
 def _staging(target: Path) -> Path:
     """A file next to ``target`` that only this build uses (renamed into place when all passed)."""
     return output_files.staging(target)
@@ -247,5 +264,5 @@ def _write(parts: DocumentParts, plan: DocumentPlan, templates_dir: Path, title:
             pdf_staging.unlink(missing_ok=True)
 
 
-__all__ = ["build", "check", "check_one", "upgrade", "load_and_validate", "BuildResult", "Checked", "LayoutMismatch",
-           "LibreOfficeError", "Progress", "BadOutput", "OutputBusy", "OutputError"]
+__all__ = ["build", "check", "check_one", "upgrade", "new_year", "new_government", "load_and_validate", "BuildResult",
+           "Checked", "LayoutMismatch", "LibreOfficeError", "Progress", "BadOutput", "OutputBusy", "OutputError"]

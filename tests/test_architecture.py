@@ -21,7 +21,7 @@ PACKAGE = Path(lkpj_gen.__file__).parent
 
 # Layers, bottom up. A module may import its own unit and any unit of a lower layer; the units of
 # one layer may import each other only where the layer says so ("shared": the bottom vocabulary).
-BOTTOM = {"numbers", "model", "kinds", "templates"}
+BOTTOM = {"numbers", "measure", "model", "kinds", "templates"}
 STAGES = {"load", "validate", "compute", "render", "finish", "report"}
 RANK = {**{u: 0 for u in BOTTOM}, **{u: 1 for u in STAGES}, "pipeline": 2, "cli": 3, "__main__": 4}
 

@@ -163,11 +163,11 @@ class _Builder:
         m = self.meta
         return Signature(
             tempat_tanggal=f"{m.tempat}, {m.bulan_penyampaian} {m.tahun + 1}",
-            jabatan=who.jabatan,
+            jabatan=self.resolver.plain(who.jabatan),
             nama=who.nama + (f", {who.gelar}" if who.gelar else ""),
             nip=who.nip,
             pangkat=who.pangkat,
-            paraf=list(m.paraf) if paraf else [],
+            paraf=[self.resolver.plain(p) for p in m.paraf] if paraf else [],  # "Kepala [[unit_sekretariat]] ..."
             paraf_title=self.wording.depan.paraf,
         )
 

@@ -215,6 +215,14 @@ class Checker:
             self.add(loc, f"realisasi {rupiah(realisasi)} kurang dari seperseribu {what} {rupiah(anggaran)}",
                      "angka realisasi mungkin terpotong (digit hilang)", severity="peringatan", code="nalar.terpotong")
 
+    def unfilled(self, loc: Loc, count: int, what: str) -> None:
+        """One warning per table whose values are left to fill (``~`` or left out): a new year's
+        content before the agencies filled it. Empty values print "-" and count as zero."""
+        if count:
+            self.add(loc, f"tabel ini belum diisi: {count} {what}",
+                     "isi angkanya; selama kosong tercetak \"-\" dan dihitung nol dalam jumlah",
+                     severity="peringatan", code="isi.belum-diisi")
+
     def siblings(self, items: list[tuple[Loc, Decimal]], what: str) -> None:
         """An amount ten thousand times smaller than the middle of its siblings: probably truncated."""
         values = sorted(v for _, v in items if v > 0)

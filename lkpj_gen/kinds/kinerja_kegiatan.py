@@ -29,7 +29,8 @@ class Kegiatan(Model, title="Kegiatan atau sub kegiatan"):
     summed above it. Typed on a level whose rincian carry amounts too, they are what the agency
     states as the sum: compared, never added in. With ``sebagian: true`` the rincian are only part
     of the level (agencies often list some sub kegiatan): the level shows its stated amounts and
-    the check is that the listed parts do not exceed them. ``persen`` is a stated percentage."""
+    the check is that the listed parts do not exceed them. ``persen`` is a stated percentage.
+    Amounts written ``~`` are not yet filled (a new year's content): the Input stays empty."""
 
     kode: Teks = Field(default="", description="Kode program, kegiatan atau sub kegiatan (boleh kosong).")
     nama: Teks = Field(description="Nama program, kegiatan atau sub kegiatan.")
@@ -56,10 +57,17 @@ class Kegiatan(Model, title="Kegiatan atau sub kegiatan"):
     def _amounts(self) -> "Kegiatan":
         if (self.anggaran is None) != (self.realisasi is None):
             raise ValueError("anggaran dan realisasi harus diisi berpasangan")
-        if self.sebagian and (self.anggaran is None or not self.rincian):
+        if self.sebagian and (not self.rincian or (self.anggaran is None and not self.unfilled())):
             raise ValueError("'sebagian: true' dipakai pada tingkat yang rinciannya hanya sebagian; "
                              "tulis juga anggaran dan realisasi tingkat itu")
         return self
+
+    def unfilled(self) -> bool:
+        """Amounts written ``~`` (left to fill), rather than left out on a level that sums its rincian."""
+        return self.anggaran is None and bool({"anggaran", "realisasi"} & self.model_fields_set)
+
+    def unfilled_below(self) -> bool:
+        return any(r.unfilled() or r.unfilled_below() for r in self.rincian)
 
     def listed(self) -> tuple[Decimal, Decimal] | None:
         """Input summed over the levels under this one; None when none of them has amounts."""
@@ -198,10 +206,11 @@ def grid(ctx: GridContext, t: KinerjaKegiatan) -> Table:
     total_pagu, total_real = t.totals()
     if t.jumlah:
         pct = format_persen(persen(total_real, total_pagu), ctx.gaya)
+        nothing = all(p.totals() is None for _, p in t.programs())  # a new year's table, not filled yet
         body.append([
             Cell([]), Cell([]), ctx.cell(w.jumlah, bold=True),
-            Cell([Run(format_rupiah(total_pagu, ctx.gaya), True)], bold=True),
-            Cell([Run(f"{format_rupiah(total_real, ctx.gaya)} ({pct})", True)], bold=True),
+            Cell([Run("-" if nothing else format_rupiah(total_pagu, ctx.gaya), True)], bold=True),
+            Cell([Run("-" if nothing else f"{format_rupiah(total_real, ctx.gaya)} ({pct})", True)], bold=True),
             Cell([]), Cell([]),
         ])
     return Table(header=header, rows=body, widths=[4, 16, 20, 15, 15, 15, 15], landscape=t.lanskap)
@@ -219,6 +228,9 @@ def _lines(ctx: GridContext, items: list[str]) -> list[Run]:
 def check(t: KinerjaKegiatan) -> list[Issue]:
     c = Checker()
 
+    unfilled = [loc for i, p in t.programs() for loc, k in _located(p, ("program", i)) if k.unfilled()]
+    c.unfilled(unfilled[0] + ("anggaran",) if unfilled else (), len(unfilled), "program/kegiatan/sub kegiatan belum berisi anggaran dan realisasi")
+
     def level(k: Kegiatan, loc: Loc, depth: int) -> None:
         if depth and _TYPED_LABEL.match(k.nama):
             c.add(loc + ("nama",), f"'{_TYPED_LABEL.match(k.nama).group().strip()}' di awal nama ditulis otomatis menurut "  # type: ignore[union-attr]
@@ -226,7 +238,7 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
                   severity="peringatan", code="format.label-tingkat")
         listed, shown = k.listed(), k.totals()
         below = tuple(loc + ("rincian", i) for i in range(len(k.rincian)))
-        if listed is not None and k.anggaran is not None and k.realisasi is not None:
+        if listed is not None and k.anggaran is not None and k.realisasi is not None and not k.unfilled_below():
             if k.sebagian:
                 for name, stated, part in (("anggaran", k.anggaran, listed[0]), ("realisasi", k.realisasi, listed[1])):
                     if part > stated:
@@ -248,7 +260,7 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
     for i, program in t.programs():
         level(program, ("program", i), 0)
     stated = t.stated_total()
-    if stated is not None:
+    if stated is not None and not unfilled:
         where, values = stated
         pagu, real = t.totals()
         every = tuple(("program", i) for i, _ in t.programs())
@@ -256,6 +268,10 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
         c.stated_money(where + ("realisasi",), "JUMLAH realisasi", values.realisasi, real, "jumlah program", every)
         c.stated_percent(where + ("persen",), values.persen, persen(real, pagu, places=None), "realisasi dibagi anggaran")
     return c.issues
+
+
+def _located(k: Kegiatan, loc: Loc) -> list[tuple[Loc, Kegiatan]]:
+    return [(loc, k)] + [x for i, child in enumerate(k.rincian) for x in _located(child, loc + ("rincian", i))]
 
 
 KIND = BlockKind(

@@ -219,7 +219,24 @@ def check(t: KinerjaProgram) -> list[Issue]:
     for i, s in enumerate(t.sasaran):
         for j, ind in enumerate(s.indikator):
             indicator(ind, ("sasaran", i, "indikator", j))
+    if not _filled(t):
+        count = sum(1 for s in t.sasaran for ind in s.indikator for _ in _all(ind))
+        c.unfilled(("sasaran", 0, "indikator", 0), count, "indikator belum berisi target dan realisasi")
     return c.issues
+
+
+def _all(ind: NilaiIndikator) -> list[NilaiIndikator]:
+    return [ind] + [x for sub in ind.rincian for x in _all(sub)]
+
+
+def _filled(t: KinerjaProgram) -> bool:
+    """Whether any indicator has a target or realisasi (in a column so titled, with kolom_nilai):
+    a table without any is a new year's, still to fill."""
+    indicators = [x for s in t.sasaran for ind in s.indikator for x in _all(ind)]
+    if t.kolom_nilai is None:
+        return any(ind.target.strip() or ind.realisasi.strip() for ind in indicators)
+    columns = [j for j, title in enumerate(t.kolom_nilai) if re.search(r"target|realisasi", title, re.I)]
+    return not columns or any(ind.nilai and ind.nilai[j].strip() for ind in indicators for j in columns)
 
 
 KIND = BlockKind(

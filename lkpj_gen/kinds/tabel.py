@@ -241,8 +241,18 @@ def lines(t: Tabel) -> list[Line]:
     return out
 
 
+def _unfilled(t: Tabel) -> int:
+    """Number cells of a table that has number columns and data rows but no number yet (a new
+    year's table, its numbers still to fill); 0 otherwise."""
+    columns = [j for j, k in enumerate(t.kolom) if k.jenis != "teks" and k.hitung is None]
+    data = [row for row in t.baris if not is_total_row(t, row)]
+    cells = [row[j] for row in data for j in columns]
+    return len(cells) if cells and not any(isinstance(v, Decimal) for v in cells) else 0
+
+
 def check(t: Tabel) -> list[Issue]:
     c = Checker()
+    c.unfilled(("baris", 0), _unfilled(t), "sel angka masih kosong")
     for line in lines(t):
         if line.index is None:
             continue

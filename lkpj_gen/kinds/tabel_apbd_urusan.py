@@ -1,5 +1,6 @@
 """APBD per group of urusan and per agency: pendapatan, belanja, surplus/(defisit), realisasi and
-its percentage; every group and the total are computed."""
+its percentage; every group and the total are computed. An agency's amount written ``~`` is not
+yet filled: it prints "-" and counts as zero (an amount left out is zero, as always)."""
 
 from __future__ import annotations
 
@@ -67,17 +68,24 @@ class Dinyatakan(Model, title="Jumlah yang tertulis"):
 class OpdApbd(Model, title="Perangkat daerah dalam tabel APBD"):
     kunci: str | None = Field(default=None, description="Kunci baris untuk blok kalimat (baris: kunci).")
     nama: Teks = Field(description="Nama perangkat daerah.")
-    pendapatan: Uang = Field(
-        default=Decimal(0), description='Pendapatan dalam rupiah, ditulis "1.234.567,89" atau 1234567 (bawaan 0).')
-    belanja: Uang = Field(default=Decimal(0), description="Anggaran belanja setelah perubahan dalam rupiah (bawaan 0).")
-    realisasi: Uang = Field(default=Decimal(0), description="Realisasi belanja dalam rupiah (bawaan 0).")
+    # None (written ~): not yet filled; warned as "belum diisi" and counted as 0
+    pendapatan: Uang | None = Field(
+        default=Decimal(0), description='Pendapatan dalam rupiah, ditulis "1.234.567,89" atau 1234567 (bawaan 0; '
+                                        '~ berarti belum diisi).')
+    belanja: Uang | None = Field(
+        default=Decimal(0), description="Anggaran belanja setelah perubahan dalam rupiah (bawaan 0; ~ berarti belum diisi).")
+    realisasi: Uang | None = Field(
+        default=Decimal(0), description="Realisasi belanja dalam rupiah (bawaan 0; ~ berarti belum diisi).")
     surplus: Uang | None = Field(
         default=None, description="Surplus/(defisit) yang tertulis; dibandingkan dengan pendapatan - belanja.")
     persen: Angka | None = Field(
         default=None, description="Persentase realisasi yang tertulis; dibandingkan dengan realisasi / belanja x 100.")
 
     def apbd(self) -> Apbd:
-        return Apbd(self.pendapatan, self.belanja, self.realisasi)
+        return Apbd(self.pendapatan or Decimal(0), self.belanja or Decimal(0), self.realisasi or Decimal(0))
+
+    def unfilled(self) -> list[str]:
+        return [name for name in ("pendapatan", "belanja", "realisasi") if getattr(self, name) is None]
 
 
 class UrusanApbd(Dinyatakan, title="Urusan dalam tabel APBD"):
@@ -142,18 +150,24 @@ def grid(ctx: GridContext, t: TabelApbdUrusan) -> Table:
         [w.pendapatan, w.belanja, w.surplus],
     ], 8)
 
-    def row(kode: str, uraian: str, a: Apbd, bold: bool) -> list[Cell]:
-        return [ctx.cell(kode, "center", bold), ctx.cell(uraian, bold=bold), ctx.money(a.pendapatan, bold),
-                ctx.money(a.belanja, bold), ctx.money(a.surplus, bold), ctx.money(a.belanja, bold),
-                ctx.money(a.realisasi, bold), ctx.pct(a.persen, bold)]
+    def row(kode: str, uraian: str, a: Apbd, bold: bool, blank: tuple[str, ...] = ()) -> list[Cell]:
+        def money(name: str, value: Decimal) -> Cell:  # an amount not yet filled shows "-"
+            return ctx.money(None if name in blank else value, bold)
+
+        return [ctx.cell(kode, "center", bold), ctx.cell(uraian, bold=bold), money("pendapatan", a.pendapatan),
+                money("belanja", a.belanja), money("surplus", a.surplus) if not blank else ctx.money(None, bold),
+                money("belanja", a.belanja), money("realisasi", a.realisasi), ctx.pct(None if blank else a.persen, bold)]
+
+    def agency(opd: OpdApbd) -> list[Cell]:
+        return row("", opd.nama, opd.apbd(), False, tuple(opd.unfilled()))
 
     body: list[list[Cell]] = []
     for kel in t.kelompok:
         body.append(row(kel.kode, kel.uraian, kel.apbd(), True))
-        body += [row("", opd.nama, opd.apbd(), False) for opd in kel.opd]
+        body += [agency(opd) for opd in kel.opd]
         for urusan in kel.urusan:
             body.append(row(urusan.kode, urusan.uraian, urusan.apbd(), True))
-            body += [row("", opd.nama, opd.apbd(), False) for opd in urusan.opd]
+            body += [agency(opd) for opd in urusan.opd]
     body.append(row("", w.total, t.apbd(), True))
     return Table(header=header, rows=body, widths=[4, 19, 16, 16, 16, 16, 16, 6], landscape=t.lanskap)
 
@@ -168,6 +182,10 @@ def _compare(c: Checker, loc: Loc, stated: Any, a: Apbd, source: str, related: t
 
 def check(t: TabelApbdUrusan) -> list[Issue]:
     c = Checker()
+    unfilled = [loc + (name,) for loc, opd in _agencies(t) for name in opd.unfilled()]
+    c.unfilled(unfilled[0] if unfilled else (), len(unfilled), "nilai pendapatan/belanja/realisasi perangkat daerah masih kosong")
+    if unfilled:  # sums of parts still to fill say nothing yet
+        return c.issues
     for k, kel in enumerate(t.kelompok):
         kloc: Loc = ("kelompok", k)
         parts = [(kloc + ("opd", i), o) for i, o in enumerate(kel.opd)] + [(kloc + ("urusan", i), u) for i, u in enumerate(kel.urusan)]
@@ -184,10 +202,20 @@ def check(t: TabelApbdUrusan) -> list[Issue]:
     return c.issues
 
 
+def _agencies(t: TabelApbdUrusan) -> list[tuple[Loc, OpdApbd]]:
+    out: list[tuple[Loc, OpdApbd]] = []
+    for k, kel in enumerate(t.kelompok):
+        out += [(("kelompok", k, "opd", i), o) for i, o in enumerate(kel.opd)]
+        out += [(("kelompok", k, "urusan", u, "opd", i), o) for u, urusan in enumerate(kel.urusan)
+                for i, o in enumerate(urusan.opd)]
+    return out
+
+
 def _opd(c: Checker, loc: Loc, opd: OpdApbd) -> None:
     _compare(c, loc, opd, opd.apbd(), "")
-    c.plausible(loc, opd.belanja, opd.realisasi, "anggaran belanja")
-    if opd.pendapatan < 0:
+    a = opd.apbd()
+    c.plausible(loc, a.belanja, a.realisasi, "anggaran belanja")
+    if a.pendapatan < 0:
         c.add(loc + ("pendapatan",), "pendapatan bernilai negatif", severity="peringatan", code="nalar.negatif")
 
 

@@ -1,5 +1,6 @@
 """APBD before and after the amendment, per component (Tabel 2.2 - 2.4: pendapatan, belanja,
-pembiayaan): the difference and its percentage are computed."""
+pembiayaan): the difference and its percentage are computed. An amount left out (``~``) is not
+yet filled: it prints "-" and counts as zero in the total."""
 
 from __future__ import annotations
 
@@ -19,8 +20,11 @@ from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, S
 class KomponenPerubahan(Model, title="Komponen APBD"):
     kunci: str | None = Field(default=None, description="Kunci komponen untuk blok kalimat (baris: kunci).")
     nama: Teks = Field(description="Nama komponen; menjadi judul kolomnya.")
-    murni: Uang = Field(description='APBD murni dalam rupiah, ditulis "1.234.567,89" atau 1234567.')
-    perubahan: Uang = Field(description="APBD perubahan dalam rupiah.")
+    # None (left out or written ~): not yet filled; warned as "belum diisi", no total is compared meanwhile
+    murni: Uang | None = Field(
+        default=None, description='APBD murni dalam rupiah, ditulis "1.234.567,89" atau 1234567 (~ berarti belum diisi).')
+    perubahan: Uang | None = Field(
+        default=None, description="APBD perubahan dalam rupiah (~ berarti belum diisi).")
     tanda: Literal[1, -1] = Field(
         default=1, description="1: ditambahkan ke total; -1: dikurangkan dari total (misalnya pengeluaran pembiayaan).")
     selisih: Uang | None = Field(
@@ -69,9 +73,14 @@ class TabelPerubahan(Berjudul, title="Tabel APBD murni dan perubahan"):
 
     def totals(self) -> tuple[Decimal, Decimal]:
         """(murni, perubahan) summed over the components, each with its sign."""
-        murni = sum((c.tanda * c.murni for c in self.komponen), Decimal(0))
-        ubah = sum((c.tanda * c.perubahan for c in self.komponen), Decimal(0))
+        murni = sum((c.tanda * (c.murni or Decimal(0)) for c in self.komponen), Decimal(0))
+        ubah = sum((c.tanda * (c.perubahan or Decimal(0)) for c in self.komponen), Decimal(0))
         return murni, ubah
+
+    def unfilled(self) -> list[tuple[int, str]]:
+        """(component, "murni"/"perubahan") of every amount still to fill."""
+        return [(i, name) for i, c in enumerate(self.komponen) for name in ("murni", "perubahan")
+                if getattr(c, name) is None]
 
 
 class Preset(Model):
@@ -112,16 +121,22 @@ def grid(ctx: GridContext, t: TabelPerubahan) -> Table:
         [c.nama for c in t.komponen],
     ], n + 3)
     total_murni, total_ubah = t.totals()
-    murni = [c.murni for c in t.komponen] + [total_murni]
-    ubah = [c.perubahan for c in t.komponen] + [total_ubah]
-    selisih = [b - a for a, b in zip(murni, ubah)]
+    murni = [c.murni for c in t.komponen] + [_total(total_murni, [c.murni for c in t.komponen])]
+    ubah = [c.perubahan for c in t.komponen] + [_total(total_ubah, [c.perubahan for c in t.komponen])]
+    selisih = [b - a if a is not None and b is not None else None for a, b in zip(murni, ubah)]
     body = [
         [ctx.cell("1", "center"), ctx.cell(w.murni)] + [ctx.money(v) for v in murni],
         [ctx.cell("2", "center"), ctx.cell(w.perubahan)] + [ctx.money(v) for v in ubah],
         [ctx.cell(""), ctx.cell(w.selisih, bold=True)] + [ctx.money(v, True) for v in selisih],
-        [ctx.cell(""), ctx.cell("%", bold=True)] + [ctx.pct(persen(d, a), True) for d, a in zip(selisih, murni)],
+        [ctx.cell(""), ctx.cell("%", bold=True)] + [ctx.pct(persen(d, a) if d is not None and a is not None else None, True)
+                                                    for d, a in zip(selisih, murni)],
     ]
     return Table(header=header, rows=body, widths=[5, 14] + [18] * (n + 1), landscape=t.lanskap)
+
+
+def _total(total: Decimal, parts: list[Decimal | None]) -> Decimal | None:
+    """A total shows "-" while none of its parts is filled."""
+    return None if all(p is None for p in parts) else total
 
 
 _OUTFLOW = re.compile(r"\bpengeluaran\b", re.I)
@@ -130,15 +145,20 @@ _INFLOW = re.compile(r"\bpenerimaan\b", re.I)
 
 def check(t: TabelPerubahan) -> list[Issue]:
     c = Checker()
+    unfilled = t.unfilled()
+    c.unfilled(("komponen", unfilled[0][0], unfilled[0][1]) if unfilled else (), len(unfilled),
+               "nilai murni/perubahan masih kosong")
     for i, k in enumerate(t.komponen):
         loc = ("komponen", i)
-        c.stated_money(loc + ("selisih",), "selisih", k.selisih, k.perubahan - k.murni, "perubahan dikurangi murni")
-        c.stated_percent(loc + ("persen",), k.persen, persen(k.perubahan - k.murni, k.murni, places=None), "selisih dibagi murni")
+        if k.murni is not None and k.perubahan is not None:
+            c.stated_money(loc + ("selisih",), "selisih", k.selisih, k.perubahan - k.murni, "perubahan dikurangi murni")
+            c.stated_percent(loc + ("persen",), k.persen, persen(k.perubahan - k.murni, k.murni, places=None),
+                             "selisih dibagi murni")
         if k.tanda == 1 and _OUTFLOW.search(k.nama) and any(_INFLOW.search(o.nama) for o in t.komponen):
             c.add(loc + ("nama",), f"'{k.nama}' dijumlahkan sebagai penambah, padahal pengeluaran biasanya mengurangi "
                                    "penerimaan pada pembiayaan netto", "tulis 'tanda: -1' pada komponen ini bila "
                                    "total tabel adalah pembiayaan netto", severity="peringatan", code="tanda.pembiayaan")
-    if t.total is not None:
+    if t.total is not None and not unfilled:  # a total of parts still to fill says nothing yet
         murni, ubah = t.totals()
         every = tuple(("komponen", i) for i in range(len(t.komponen)))
         c.stated_money(("total", "murni"), "total murni", t.total.murni, murni, "jumlah komponen", every)
@@ -157,7 +177,7 @@ def perubahan_values(table: TabelPerubahan, row: Any, kalimat: Any, lookup: Any)
         murni, ubah = table.totals()
         nama = table.judul_total
     else:
-        murni, ubah, nama = row.murni, row.perubahan, row.nama
+        murni, ubah, nama = row.murni or Decimal(0), row.perubahan or Decimal(0), row.nama
     selisih = ubah - murni
     return {"nama": nama, "murni": murni, "perubahan": ubah, "selisih": abs(selisih), "naik": selisih > 0,
             "tetap": selisih == 0, "persen": persen(abs(selisih), murni)}

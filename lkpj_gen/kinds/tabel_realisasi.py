@@ -1,6 +1,7 @@
 """Target and realisation in a hierarchy of posts (Tabel 1.7 - 1.9: pendapatan, belanja, ...).
 
-Leaves carry target and realisasi; every group, total and percentage is computed.
+Leaves carry target and realisasi; every group, total and percentage is computed. A leaf whose
+amounts are left out (``~``) is not yet filled: it prints "-" and counts as zero.
 """
 
 from __future__ import annotations
@@ -47,9 +48,7 @@ class PosRealisasi(Model, title="Pos target dan realisasi"):
     def _leaf_or_group(self) -> "PosRealisasi":
         if (self.target is None) != (self.realisasi is None):
             raise ValueError("target dan realisasi harus diisi berpasangan")
-        if not self.rincian and self.target is None:
-            raise ValueError("pos tanpa rincian wajib memiliki target dan realisasi")
-        if self.sebagian and (not self.rincian or self.target is None):
+        if self.sebagian and (not self.rincian or (self.target is None and "target" not in self.model_fields_set)):
             raise ValueError("'sebagian: true' dipakai pada kelompok yang rinciannya hanya sebagian; "
                              "tulis juga target dan realisasi kelompok itu")
         return self
@@ -61,9 +60,16 @@ class PosRealisasi(Model, title="Pos target dan realisasi"):
     def totals(self) -> tuple[Decimal, Decimal]:
         """(target, realisasi) the document shows: as written on a leaf or a partial group, else summed."""
         if not self.rincian or self.sebagian:
-            assert self.target is not None and self.realisasi is not None
-            return self.target, self.realisasi
+            return self.target or Decimal(0), self.realisasi or Decimal(0)
         return self.listed()
+
+    def unfilled(self) -> bool:
+        """A leaf (or partial group) whose amounts are still to be filled."""
+        return (not self.rincian or self.sebagian) and self.target is None
+
+    def blank(self) -> bool:
+        """Nothing under this post is filled yet: it shows "-" rather than a sum of zeros."""
+        return self.unfilled() or (not self.sebagian and bool(self.rincian) and all(p.blank() for p in self.rincian))
 
     def walk(self) -> list["PosRealisasi"]:
         """This post and every post under it, in reading order."""
@@ -117,13 +123,16 @@ def grid(ctx: GridContext, t: TabelRealisasi) -> Table:
     k = t.kolom
     header = simple_header(ctx, (k.no, k.uraian, k.target, k.realisasi, k.persen))
 
-    def row(kode: str, uraian: str, target: Decimal, real: Decimal, bold: bool) -> list[Cell]:
+    def row(kode: str, uraian: str, target: Decimal, real: Decimal, bold: bool, blank: bool = False) -> list[Cell]:
+        if blank:  # not filled yet
+            return [ctx.cell(kode, "center", bold), ctx.cell(uraian, bold=bold), ctx.money(None, bold),
+                    ctx.money(None, bold), ctx.pct(None, bold)]
         return [ctx.cell(kode, "center", bold), ctx.cell(uraian, bold=bold), ctx.money(target, bold),
                 ctx.money(real, bold), ctx.pct(persen(real, target), bold)]
 
-    body = [row(p.kode, p.uraian, *p.totals(), bool(p.rincian)) for top in t.pos for p in top.walk()]
+    body = [row(p.kode, p.uraian, *p.totals(), bool(p.rincian), p.blank()) for top in t.pos for p in top.walk()]
     for total in t.total:
-        cells = row(total.kode, total.uraian, *t.totals(), True)
+        cells = row(total.kode, total.uraian, *t.totals(), True, all(p.blank() for p in t.pos))
         body = [cells] + body if total.posisi == "atas" else body + [cells]
     return Table(header=header, rows=body, widths=[6, 36, 24, 24, 10], landscape=t.lanskap)
 
@@ -131,8 +140,15 @@ def grid(ctx: GridContext, t: TabelRealisasi) -> Table:
 def check(t: TabelRealisasi) -> list[Issue]:
     c = Checker()
 
+    unfilled = [loc for i, top in enumerate(t.pos) for loc, p in _located(top, ("pos", i)) if p.unfilled()]
+    c.unfilled(unfilled[0] if unfilled else (), len(unfilled), "pos belum berisi target dan realisasi")
+
     def post(p: PosRealisasi, loc: Loc) -> None:
         target, real = p.totals()
+        if any(q.unfilled() for q in p.walk()):  # a sum with parts still to fill says nothing yet
+            for i, child in enumerate(p.rincian):
+                post(child, loc + ("rincian", i))
+            return
         if p.rincian:
             listed = p.listed()
             below = tuple(loc + ("rincian", i) for i in range(len(p.rincian)))
@@ -153,13 +169,17 @@ def check(t: TabelRealisasi) -> list[Issue]:
     for i, p in enumerate(t.pos):
         post(p, ("pos", i))
     target, real = t.totals()
-    for i, total in enumerate(t.total):
+    for i, total in enumerate(t.total if not unfilled else []):
         loc = ("total", i) if len(t.total) > 1 else ("total",)
         every = tuple(("pos", j) for j in range(len(t.pos)))
         c.stated_money(loc + ("target",), "total target", total.target, target, "jumlah pos", every)
         c.stated_money(loc + ("realisasi",), "total realisasi", total.realisasi, real, "jumlah pos", every)
         c.stated_percent(loc + ("persen",), total.persen, persen(real, target, places=None), "realisasi dibagi target")
     return c.issues
+
+
+def _located(p: PosRealisasi, loc: Loc) -> list[tuple[Loc, PosRealisasi]]:
+    return [(loc, p)] + [x for i, child in enumerate(p.rincian) for x in _located(child, loc + ("rincian", i))]
 
 
 def rows(t: TabelRealisasi) -> list[PosRealisasi]:

@@ -84,6 +84,11 @@ class FileRow:
     def peringatan(self) -> int:
         return sum(1 for f in self.findings if f.severity == "peringatan")
 
+    @property
+    def belum_diperbarui(self) -> int:
+        """Texts carried over from last year's report and not yet updated ([[lama]])."""
+        return sum(1 for f in self.findings if f.code == "tahun.belum-diperbarui")
+
 
 @dataclass
 class AgencyRow(FileRow):
@@ -238,6 +243,11 @@ AGENCY_COLUMNS: list[Column] = [
     BARIS,
     GALAT,
     PERINGATAN,
+    Column("belum_diperbarui", "Belum diperbarui", "teks yang disalin dari laporan tahun lalu dan belum diperbarui "
+           "(penanda [[lama]]; lkpj tahun-baru)", lambda r: r.belum_diperbarui,
+           lambda r: str(r.belum_diperbarui) if r.belum_diperbarui else "-", total=_sum("belum_diperbarui"),
+           numeric=True, optional=True, spare=4, width=12,
+           flag=lambda r: "peringatan" if r.belum_diperbarui else None),
     DIUBAH,
 ]
 

@@ -9,6 +9,7 @@ from typing import Iterator
 
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.konten import Konten
+from lkpj_gen.model.markup import status_of
 from lkpj_gen.model.source import Loc
 from lkpj_gen.model.walk import Found
 
@@ -115,8 +116,8 @@ def check_copies(konten: Konten, files: dict[str, Found]) -> list[Finding]:
         if agency is None:
             continue
         for loc, kind, paragraph in files[name].blocks:  # paragraphs only: table cells repeat legitimately
-            if kind != "paragraf" or len(paragraph) < MIN_COPY:
-                continue
+            if kind != "paragraf" or len(paragraph) < MIN_COPY or status_of(paragraph) == "isi":
+                continue  # a placeholder ([[isi]] ...) is the same everywhere by design
             key = _squash(paragraph)
             if key in first_seen and first_seen[key][0] != name:
                 other_name, other_loc = first_seen[key]

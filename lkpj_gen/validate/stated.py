@@ -32,6 +32,10 @@ def check_stated(konten: Konten, files: dict[str, Found]) -> list[Finding]:
             continue
         c = Checker()
         for i, tugas in enumerate(opd.bab_iv.tugas):
+            if tugas.anggaran is None and {"anggaran", "realisasi"} & tugas.model_fields_set:  # written ~
+                c.add(("bab_iv", "tugas", i, "anggaran"), "anggaran dan realisasi tugas pembantuan ini belum diisi",
+                      "isi angkanya; selama kosong kalimat anggarannya tidak dicetak", severity="peringatan",
+                      code="isi.belum-diisi")
             if tugas.anggaran is not None and tugas.realisasi is not None:
                 loc = ("bab_iv", "tugas", i)
                 c.stated_percent(loc + ("persen",), tugas.persen, persen(tugas.realisasi, tugas.anggaran, places=None),

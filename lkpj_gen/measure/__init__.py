@@ -1,0 +1,1 @@
+"""How wide text is on the page: font metrics for sizing table columns from their content."""
