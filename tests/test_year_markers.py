@@ -43,11 +43,28 @@ def test_what_becomes_a_marker(text, expected):
     ("Pilkada Serentak Tahun 2024", "lain"),
     ("Sumber: BPS, 2023", "lain"),
     ("Kondisi awal (2019)", "lain"),
+    ("pada tahun 2021 sebanyak 412 kasus, tahun 2022 sebanyak 380 kasus", "lain"),
 ])
 def test_what_stays_as_written(text, category):
     years = classify(text, 2023)
     assert years and years[0].category == category
     assert convert(text, 2023)[0] == text
+
+
+def test_a_legal_reference_keeps_its_year_through_its_title():
+    text = ("Keputusan Menteri Nomor 100.1.1-6117 Tahun 2022 Tentang Kode Data Wilayah Pemerintahan, Dan Pulau "
+            "Tahun 2022, sampai dengan kondisi Bulan Desember Tahun 2023. Pada tahun 2022 jumlahnya naik.")
+    assert [y.category for y in classify(text, 2023)] == ["hukum", "hukum", "penanda", "penanda"]
+    assert convert(text, 2023)[0].endswith("Desember Tahun [[tahun]]. Pada tahun [[tahun-1]] jumlahnya naik.")
+
+
+def test_a_series_of_years_moves_together_or_not_at_all():
+    series = "Nilai tahun 2021 adalah 79,64, sementara untuk tahun 2022 masih 80,1 dan tahun 2023 mencapai 81"
+    assert convert(series, 2023)[0] == series
+    assert [y.year for y in convert(series, 2023)[2]] == [2021, 2022, 2023]
+    # a strong reading (Tahun Anggaran, a date, a column title) still moves beside another year
+    assert convert("Realisasi Tahun Anggaran 2023 naik sejak tahun 2020", 2023)[0] == (
+        "Realisasi Tahun Anggaran [[tahun]] naik sejak tahun 2020")
 
 
 @pytest.mark.parametrize("text", ["target 2000 berkas", "Rp2.023.000", "ISO 9001:2015", "12023", "2023,5"])

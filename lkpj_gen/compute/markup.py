@@ -45,8 +45,21 @@ class Resolver:
                 out += self.runs(token.content, bold or token.style == "tebal", italic or token.style == "miring")
             else:
                 out.append(Run(self.resolve(token), bold, italic))
-        return out
+        return _joined(out)
 
     def plain(self, text: str) -> str:
         """Text with references resolved and markup removed (headings, entries of the lists)."""
         return "".join(run.text for run in self.runs(text))
+
+
+def _joined(runs: list[Run]) -> list[Run]:
+    """Neighbouring runs of one format as one run: a resolved marker does not split the text."""
+    out: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if out and (out[-1].bold, out[-1].italic) == (run.bold, run.italic):
+            out[-1] = Run(out[-1].text + run.text, run.bold, run.italic)
+        else:
+            out.append(run)
+    return out

@@ -15,6 +15,12 @@ of a text and sorts it, conservatively:
   ("4 Mei 2023"), ``lain``: any other year ("sejak tahun 2022", "Pemilu 2024"): left as written
   and listed, for a person to decide.
 
+Two readings span the text: a year repeated in the title of a legal reference ("Keputusan ...
+Nomor 5 Tahun 2022 tentang Kode Wilayah, Dan Pulau Tahun 2022") is the reference's year again;
+and a bare "tahun 2022" in a text that also names another year as written ("tahun 2021 sebanyak
+412 kasus, tahun 2022 ...") is one of a series, so moving it alone would break the series: it is
+listed, not converted.
+
 The same function serves ``lkpj tahun-baru`` (converting the copied text) and converting existing
 content once (``python -m lkpj_gen.load.years content/2023 2023 --tulis``).
 """
@@ -22,7 +28,7 @@ content once (``python -m lkpj_gen.load.years content/2023 2023 --tulis``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Category = Literal["penanda", "hukum", "rentang", "tanggal", "lain"]
@@ -58,6 +64,7 @@ _COUNT = re.compile(r"^\s*(?:orang|jiwa|berkas|arsip|dokumen|unit|buah|paket|lem
 # A clause ends at a comma, a semicolon or the end of a sentence: a legal reference does not run on.
 _CLAUSE_END = re.compile(r"[,;]|\.\s+(?=[A-Z])")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _SINCE = re.compile(r"\b(?:sejak|semenjak|mulai|dari|periode|pada\s+periode)\s+(?:(?:akhir|awal)\s+)?tahun\s+$", re.I)
 _ANNUAL = r"(?:APBD(?:-?P)?|APBN|LKPJ|LKPD|LPPD|RKPD|DPA|DPPA|RKA|LKjIP|LKIP|LAKIP|KUA|PPAS|KUA[\s-]*PPAS)"
 
@@ -72,6 +79,7 @@ class Year:
     category: Category
     marker: str | None = None  # the marker it becomes (category "penanda")
     range_end: bool = False  # the second year of a range (the range is listed once, at its first)
+    bare: bool = False  # read as a marker from a bare "tahun 2022" only (the weakest reading)
 
 
 def marker_for(year: int, tahun: int) -> str:
@@ -110,13 +118,16 @@ def classify(text: str, tahun: int, bulan: str = "Maret") -> list[Year]:
     """Every year-like number in ``text`` with its category, in order."""
     flat = _flat(text)
     out: list[Year] = []
+    legal_years: dict[int, int] = {}  # year of a legal reference -> start of its sentence
     for m in _YEAR.finditer(flat):
         year = int(m.group(1))
         before, after = flat[:m.start()], flat[m.end():]
         if _COUNT.match(after):
             continue
+        sentence = max((s.end() for s in _SENTENCE_END.finditer(before)), default=0)
         category: Category = "lain"
         offset: int | None = None
+        bare = False
         range_end = bool(_RANGE_BEFORE.search(before))
         if range_end or _RANGE_AFTER.match(after):
             category = "rentang"
@@ -124,27 +135,33 @@ def classify(text: str, tahun: int, bulan: str = "Maret") -> list[Year]:
             category = "tanggal"
         elif _legal(before, after):
             category = "hukum"
+            legal_years[year] = sentence
         else:
             category, offset = _date(before, after, year, tahun, bulan)
             if category == "lain" and year in (tahun - 1, tahun):
-                offset = _relative(before, year - tahun)
+                offset, bare = _relative(before, year - tahun)
                 category = "penanda" if offset is not None else "lain"
+            if (category == "lain" or bare) and legal_years.get(year) == sentence:
+                category, offset = "hukum", None  # the reference's year again, in its title
         marker = marker_for(tahun + offset, tahun) if category == "penanda" and offset is not None else None
-        out.append(Year(m.start(), m.end(), year, category, marker, range_end))
+        out.append(Year(m.start(), m.end(), year, category, marker, range_end, bare and marker is not None))
+    if any(y.category == "lain" for y in out):  # a series of years: moving the bare ones alone breaks it
+        out = [replace(y, category="lain", marker=None, bare=False) if y.bare else y for y in out]
     return out
 
 
-def _relative(before: str, offset: int) -> int | None:
-    """The offset when the words before the year name the report year or the year before."""
+def _relative(before: str, offset: int) -> tuple[int | None, bool]:
+    """The offset when the words before the year name the report year or the year before, and
+    whether only a bare "tahun" said so."""
     if re.search(r"\btahun\s+anggaran\s+$", before, re.I) or re.search(r"\b(?:TA|T\.\s?A)\.?\s+$", before):
-        return offset  # "Tahun Anggaran 2023", "TA 2023", "TA. 2023", "T.A. 2023"
+        return offset, False  # "Tahun Anggaran 2023", "TA 2023", "TA. 2023", "T.A. 2023"
     if re.search(r"\btahun\s+$", before, re.I):
-        return None if _SINCE.search(before) else offset
+        return (None, False) if _SINCE.search(before) else (offset, True)
     if re.search(r"\b(?:Target|Realisasi|Capaian|Kondisi\s+Akhir)\s*\(?\s*$", before, re.I):
-        return offset  # a column title: "Realisasi 2023", "Kondisi Akhir (2023)"
+        return offset, False  # a column title: "Realisasi 2023", "Kondisi Akhir (2023)"
     if re.search(r"\b" + _ANNUAL + r"\s+$", before):
-        return offset  # the yearly documents of the report cycle: "APBD 2023", "LKPJ 2022"
-    return None
+        return offset, False  # the yearly documents of the report cycle: "APBD 2023", "LKPJ 2022"
+    return None, False
 
 
 def convert(text: str, tahun: int, bulan: str = "Maret") -> tuple[str, list[Year], list[Year]]:
