@@ -397,7 +397,7 @@ def periksa(tahun: int, content_root: Path, berkas: str | None, bentuk: str, ket
         konten, findings = check_one(content_root, tahun, berkas)
         heading = f"Hasil pemeriksaan berkas {berkas} (tanpa pemeriksaan antarberkas)"
     else:
-        checked = check(content_root, tahun)
+        checked = check(content_root, tahun, measure=True)
         konten, findings = checked.konten, checked.findings
         heading = f"Hasil pemeriksaan konten tahun {tahun} ({checked.konten.folder})"
     errors = sum(1 for f in findings if f.severity == "galat")
@@ -467,7 +467,7 @@ def status(tahun: int, content_root: Path, html_file: Path | None, xlsx_file: Pa
         click.echo(f"Saran: periksa tahunnya, atau tunjukkan folder akar konten dengan --konten "
                    f"(yang berisi folder {tahun}/).", err=True)
         sys.exit(2)
-    checked = check(content_root, tahun)
+    checked = check(content_root, tahun, measure=True)
     report = build_status(checked.konten, checked.findings, tahun)
     click.echo(terminal.render(report, shutil.get_terminal_size((120, 24)).columns))
     try:

@@ -30,6 +30,7 @@ from lkpj_gen.templates import BASE_DOCX, WORDING_FILE
 from lkpj_gen.model.walk import index
 from lkpj_gen.validate import check_across_files, check_within_files
 from lkpj_gen.validate.content import validate_content, validate_one
+from lkpj_gen.validate.page_fit import unfit_tables
 from lkpj_gen.validate.wording import validate_wording
 
 
@@ -74,10 +75,17 @@ class BuildResult:
     layout: str = "dilewati"  # "selesai", "dilewati", or why it could not run (Indonesian)
 
 
-def check(content_root: Path, tahun: int, templates_dir: Path | None = None) -> Checked:
-    """Read and check everything a build reads; never raises for bad input."""
+def check(content_root: Path, tahun: int, templates_dir: Path | None = None, measure: bool = False) -> Checked:
+    """Read and check everything a build reads; never raises for bad input. With ``measure``
+    (``lkpj periksa``), content without errors is also computed, as a build would, so that
+    what only the computed tables show (a table that fits no page) is reported too."""
+    templates_dir = templates_dir or templates.TEMPLATES_DIR
     with collector_paused():  # the content stays alive; full collections would rescan it ever more often
-        return _check(content_root, tahun, templates_dir or templates.TEMPLATES_DIR)
+        checked = _check(content_root, tahun, templates_dir)
+        if measure and not checked.errors and checked.wording is not None:
+            plan = build_plan(checked.konten, checked.wording, templates_dir)
+            checked.findings += unfit_tables(checked.konten, plan.unfit)
+        return checked
 
 
 def _check(content_root: Path, tahun: int, templates_dir: Path) -> Checked:
@@ -207,7 +215,8 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
         raise ContentError(exc.findings) from None
     assert checked.konten.meta is not None
     title = f"LKPJ {checked.konten.meta.pemda.nama} Tahun {tahun}"
-    result = BuildResult(output, plan, [f for f in checked.findings if f.severity == "peringatan"])
+    warnings = [f for f in checked.findings if f.severity == "peringatan"] + unfit_tables(checked.konten, plan.unfit)
+    result = BuildResult(output, plan, warnings)
     with output_files.exclusive(output) as locked:
         if locked:
             output_files.remove_leftovers(*{output, output.with_suffix(".pdf"), *([pdf] if pdf else [])})

@@ -138,4 +138,33 @@ def sentence_template(pola: str) -> str:
     return f"kalimat/{pola}.j2"
 
 
-__all__ = ["TEMPLATES_DIR", "WORDING_FILE", "BASE_DOCX", "Wording", "text_env", "xml_env", "sentence_template"]
+def font_sizes(templates_dir: Path = TEMPLATES_DIR, *style_ids: str) -> dict[str, int]:
+    """Font size in half-points of paragraph styles of the base document, as Word resolves it:
+    the style's own size, else its ``basedOn`` chain's, else the document default (else 11 pt).
+    The bureau may restyle ``gaya.docx``; what measures text follows it."""
+    import zipfile
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(templates_dir / BASE_DOCX) as package:
+        root = etree.fromstring(package.read("word/styles.xml"))
+    default = root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}sz")
+    fallback = int(default.get(f"{w}val") or 22) if default is not None else 22
+    styles = {s.get(f"{w}styleId"): s for s in root.iter(f"{w}style")}
+
+    def size(style_id: str | None, seen: frozenset[str] = frozenset()) -> int:
+        style = styles.get(style_id or "")
+        if style is None or style_id in seen:
+            return fallback
+        sz = style.find(f"{w}rPr/{w}sz")
+        if sz is not None:
+            return int(sz.get(f"{w}val") or fallback)
+        based = style.find(f"{w}basedOn")
+        return size(based.get(f"{w}val") if based is not None else None, seen | {style_id or ""})
+
+    return {style_id: size(style_id) for style_id in style_ids}
+
+
+__all__ = ["TEMPLATES_DIR", "WORDING_FILE", "BASE_DOCX", "Wording", "text_env", "xml_env", "sentence_template",
+           "font_sizes"]

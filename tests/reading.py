@@ -192,3 +192,50 @@ def assert_toc_points_at_its_pages(pages: list[str]) -> int:
             assert text[:40] in " ".join(by_label[label].split()), f"{text!r} not on page {label}"
             checked += 1
     return checked
+
+
+# --- how the pages look: amounts that break, stranded pages ----------------------------------------
+
+# An amount or a percentage as a table prints it: "1.234.567,89", "(2.820.963.410.426,00)", "12,5%",
+# "Rp13.427.194.446,00"; a bare small integer is not counted (it cannot break).
+NUMBER = re.compile(r"(?<![\w.,])(?:Rp ?)?\(?-?\d{1,3}(?:\.\d{3})+(?:,\d+)?\)?%?|(?<![\w.,])\(?-?\d+,\d+\)?(?: ?%)?")
+
+
+def cell_numbers(built: Built) -> list[str]:
+    """Every amount and percentage printed in a table cell of the .docx, in order."""
+    out = []
+    for tc in built.body.iter(w("tc")):
+        for p in tc.iter(w("p")):
+            out += NUMBER.findall(Built.text(p))
+    return out
+
+
+def broken_numbers(built: Built, pdf) -> list[str]:
+    """The table amounts and percentages that the PDF does not print whole, as often as the
+    .docx holds them (a number broken across two lines is not found whole)."""
+    from collections import Counter
+
+    in_docx = Counter(n for p in built.paragraphs() for n in NUMBER.findall(Built.text(p)))
+    in_pdf = Counter(NUMBER.findall("\n".join(pdf_pages(pdf))))
+    return sorted(n for n in set(cell_numbers(built)) if in_pdf[n] < in_docx[n])
+
+
+def page_sizes(pdf) -> list[tuple[float, float]]:
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    return [(float(m.group(1)), float(m.group(2))) for m in re.finditer(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.M)]
+
+
+def stranded_pages(pdf, fewest: int = 8) -> list[str]:
+    """Footer labels of the pages that hold fewer than ``fewest`` lines of text (the footer not
+    counted) and are followed, within the same chapter, by a page of the other orientation."""
+    pages, sizes = pdf_pages(pdf), page_sizes(pdf)
+    out = []
+    for i in range(len(pages) - 1):
+        label, following = footer(pages[i]), footer(pages[i + 1])
+        same_chapter = "-" in label and label.split("-")[0] == following.split("-")[0]
+        turns = (sizes[i][0] > sizes[i][1]) != (sizes[i + 1][0] > sizes[i + 1][1])
+        lines = [line for line in pages[i].splitlines() if line.strip()][:-1]
+        if same_chapter and turns and len(lines) < fewest:
+            out.append(label)
+    return out

@@ -37,8 +37,9 @@ from lkpj_gen.model.plan import (
     Table,
 )
 from lkpj_gen.numbers import GayaAngka, list_marker
-from lkpj_gen.templates import text_env
+from lkpj_gen.templates import font_sizes, text_env
 
+from .fitting import TableFitter
 from .markup import Resolver
 from .numbering import number_all
 from .sentences import SentenceWriter
@@ -82,6 +83,9 @@ class _Builder:
         self.numbers: dict[int, str] = {}
         self.bookmarks = 0
         self.tables_built = 0
+        self.page = PageSetup(**self.meta.halaman.model_dump())
+        sizes = font_sizes(templates_dir, "TabelIsi", "TabelKepala")
+        self.fitter = TableFitter(self.page, sizes["TabelIsi"], sizes["TabelKepala"])
 
     def bookmark(self, prefix: str) -> str:
         self.bookmarks += 1
@@ -132,10 +136,10 @@ class _Builder:
                 items += self.list_items(butir.daftar, level + 1)
         return items
 
-    def table(self, block: Any, kind: str, value: Any) -> Table:
+    def table(self, block: Any, kind: str, written: Any) -> Table:
         spec = TABLE_KINDS[kind].table
         assert spec is not None
-        value = completed(kind, value, self.wording)
+        value = completed(kind, written, self.wording)
         ctx = GridContext(self.resolver.runs, self.gaya, getattr(self.wording, kind, None))
         table = spec.grid(ctx.with_decimals(value.desimal), value)
         self.tables_built += 1
@@ -146,6 +150,7 @@ class _Builder:
             table.bookmark = self.bookmark("_Ref")
         if value.sumber:
             table.source = self.resolver.runs(value.sumber)
+        self.fitter.fit(table, written)
         return table
 
     def figure(self, block: Any, g: Gambar) -> Figure:
@@ -228,13 +233,14 @@ class _Builder:
             cover=Cover(self.cover_lines(), str((self.konten.folder / m.logo).resolve()) if m.logo else None),
             preface=preface,
             chapters=chapters,
-            page=PageSetup(**m.halaman.model_dump()),
+            page=self.page,
             front=[ListEntry(title, f"_RefDepan{n}", "") for n, title in enumerate(titles, 1)],
             contents=contents,
             tables=tables,
             figures=figures,
             words=FrontWords(depan.halaman, depan.tidak_ada_tabel, depan.tidak_ada_gambar),
             summary=Summary(chapters=len(chapters), agencies=agencies, tables=self.tables_built),
+            unfit=self.fitter.unfit,
         )
 
 

@@ -32,7 +32,9 @@ class Berjudul(Model, title="Kunci, judul dan sumber tabel"):
         default=None, description='Judul tabel; tabel berjudul diberi nomor ("Tabel 1.7") dan masuk Daftar Tabel.')
     sumber: Teks | None = Field(
         default=None, description='Keterangan di bawah tabel, misalnya "Sumber: BPS [[tahun]]".')
-    lanskap: bool = Field(default=False, description="true: tabel dicetak pada halaman mendatar (lanskap).")
+    lanskap: bool | None = Field(
+        default=None, description="true: tabel selalu dicetak pada halaman mendatar (lanskap); false: selalu tegak. "
+                                  "Bila tidak ditulis, tabel menjadi lanskap sendiri bila isinya tidak muat tegak.")
     desimal: int | None = Field(
         default=None, ge=0, le=4, description="Banyak angka di belakang koma untuk uang di tabel ini (0 sampai 4); "
                                               "bawaan: gaya_angka di meta.yaml.")
@@ -120,7 +122,7 @@ def merge_down(rows: list[list[Cell]], col: int) -> None:
 
 
 def numbered_rows(ctx: GridContext, titles: tuple[str, ...], rows: Sequence[tuple[str, ...]], widths: list[int],
-                  landscape: bool) -> Table:
+                  landscape: bool | None) -> Table:
     """A table whose rows are numbered "1.", "2.", ... in the first column."""
     body = [[ctx.cell(f"{i}.", "center")] + [ctx.cell(v) for v in row] for i, row in enumerate(rows, 1)]
     return Table(header=simple_header(ctx, titles), rows=body, widths=widths, landscape=landscape)

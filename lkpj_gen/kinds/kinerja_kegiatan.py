@@ -107,7 +107,9 @@ class KinerjaKegiatan(Berjudul, title="Tabel capaian kinerja kegiatan"):
         default=True, description="true: baris JUMLAH dihitung; false: tanpa baris JUMLAH; atau {anggaran, realisasi, "
                                   "persen} yang tertulis.")
     # seven columns with amounts like "Rp1.013.259.388.911,00" need the width
-    lanskap: bool = Field(default=True, description="Halaman mendatar (bawaan true: tujuh kolom dengan jumlah uang).")
+    lanskap: bool | None = Field(
+        default=True, description="Halaman mendatar (bawaan true: tujuh kolom dengan jumlah uang); false: tegak; "
+                                  "~: lanskap hanya bila isinya tidak muat tegak.")
 
     def programs(self) -> list[tuple[int, Program]]:
         """The real programs with their positions: a "program" named JUMLAH/TOTAL that an agency

@@ -64,6 +64,10 @@ class Halaman(Model, title="Tata halaman"):
     margin_bawah_mm: float = Field(default=25, ge=5, le=80, description="Margin bawah dalam milimeter (5 sampai 80).")
     margin_kiri_mm: float = Field(default=30, ge=5, le=80, description="Margin kiri dalam milimeter (5 sampai 80).")
     margin_kanan_mm: float = Field(default=25, ge=5, le=80, description="Margin kanan dalam milimeter (5 sampai 80).")
+    huruf_tabel_terkecil: float = Field(
+        default=7, ge=5, le=12, multiple_of=0.5,
+        description="Ukuran huruf terkecil (pt) bagi tabel yang diperkecil agar muat di halaman (5 sampai 12, "
+                    "kelipatan 0,5).")
 
 
 class GayaAngkaMeta(Model, title="Gaya penulisan angka"):

@@ -9,7 +9,7 @@ never changes it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, Union
+from typing import Any, ClassVar, Literal, Union
 
 Align = Literal["left", "center", "right"]
 
@@ -69,13 +69,15 @@ class Table:
     kind: ClassVar[str] = "table"
     header: list[list[Cell]]  # header rows, repeated on every page
     rows: list[list[Cell]]
-    widths: list[int]  # relative widths, one per grid column
+    widths: list[int]  # relative widths, one per grid column: how room beyond the content's needs is shared
     number: str | None = None  # "1.7" (None: an unnumbered table)
     caption: list[Run] = field(default_factory=list)
     source: list[Run] = field(default_factory=list)
     bookmark: str | None = None
-    landscape: bool = False
+    landscape: bool | None = False  # None: landscape only when the content does not fit portrait
     label: str = "Tabel"
+    columns: list[int] = field(default_factory=list)  # twips per grid column, fitted to the content
+    font: tuple[int, int] | None = None  # (body, header) in half-points, when smaller than the house style
 
 
 @dataclass
@@ -134,6 +136,7 @@ class PageSetup:
     margin_bawah_mm: float
     margin_kiri_mm: float
     margin_kanan_mm: float
+    huruf_tabel_terkecil: float = 7  # pt: a wide table's font steps down no further
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,16 @@ class Summary:
     tables: int
 
 
+@dataclass(frozen=True)
+class UnfitTable:
+    """A table too wide for any page at the smallest font: which block, how much it needs."""
+
+    block: Any  # the content block's value (found again in the content to name its file and line)
+    name: str  # "Tabel 2.5" or the first header words of an unnumbered table
+    needed_mm: int
+    available_mm: int
+
+
 @dataclass
 class DocumentPlan:
     year: int
@@ -186,6 +199,7 @@ class DocumentPlan:
     figures: list[ListEntry]  # Daftar Gambar: every figure
     words: FrontWords
     summary: Summary
+    unfit: list[UnfitTable] = field(default_factory=list)  # tables whose words break even at the smallest font
 
     def entries(self) -> list[ListEntry]:
         """Every listed entry, in the order the lists print them."""

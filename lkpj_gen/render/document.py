@@ -62,7 +62,7 @@ def orientation_groups(elements: list[Element]) -> list[tuple[bool, list[Element
     wide table move to its landscape page, never alone on a page; the first group is portrait."""
     groups: list[tuple[bool, list[Element]]] = []
     for e in elements:
-        landscape = isinstance(e, Table) and e.landscape
+        landscape = isinstance(e, Table) and bool(e.landscape)
         carried: list[Element] = []
         if landscape and groups and not groups[-1][0]:
             while groups[-1][1] and _introduces(groups[-1][1][-1]):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from lkpj_gen.measure import paper
+from lkpj_gen.measure.paper import GRID_TWIPS, MM
 from lkpj_gen.model.plan import Cell, PageSetup, Table
 
-MM = 1440 / 25.4  # twips per millimetre
-PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
-BODY_PT = 11
 CELL_PT = 9
 
 
@@ -18,8 +17,7 @@ class Page:
     setup: PageSetup
 
     def size(self, landscape: bool) -> tuple[int, int]:
-        w, h = (round(v * MM) for v in PAPER_MM[self.setup.kertas])
-        return (h, w) if landscape else (w, h)
+        return paper.paper_size(self.setup, landscape)
 
     def _margins(self) -> tuple[int, int, int, int]:
         s = self.setup
@@ -27,10 +25,10 @@ class Page:
                 round(s.margin_kiri_mm * MM))
 
     def text_width(self, landscape: bool = False) -> int:
-        return self.size(landscape)[0] - round((self.setup.margin_kiri_mm + self.setup.margin_kanan_mm) * MM)
+        return paper.text_width(self.setup, landscape)
 
     def text_height(self, landscape: bool = False) -> int:
-        return self.size(landscape)[1] - round((self.setup.margin_atas_mm + self.setup.margin_bawah_mm) * MM)
+        return paper.text_height(self.setup, landscape)
 
     def sectpr(self, landscape: bool = False, footer_rid: str | None = None, page_start: int | None = None,
                page_format: str = "decimal") -> str:
@@ -58,31 +56,31 @@ def _text_of(cell: Cell) -> str:
     return "".join(r.text for r in cell.runs)
 
 
-def _estimated_lines(text: str, width_twips: int) -> int:
-    # Average glyph of a 9 pt sans font is about half its size wide; good enough to find the rare
+def _relative_widths(rel: list[int], total: int) -> list[int]:
+    """Grid widths shared by relative width (a table the compute stage did not fit)."""
+    # At least one step wide: a 0-twip grid column is shown collapsed by Word and LibreOffice.
+    return [max(GRID_TWIPS, int(total * w / sum(rel) / GRID_TWIPS) * GRID_TWIPS) for w in rel]
+
+
+def _estimated_lines(text: str, width_twips: int, cell_pt: float = CELL_PT) -> int:
+    # Average glyph of a sans font is about half its size wide; good enough to find the rare
     # row that cannot fit on one page (those must be allowed to break, or Word clips them).
-    chars_per_line = max(4, int(width_twips / (CELL_PT * 20 * 0.5)))
+    chars_per_line = max(4, int(width_twips / (cell_pt * 20 * 0.5)))
     return sum(max(1, math.ceil(len(part) / chars_per_line)) for part in text.split("\n"))
 
 
-# LibreOffice keeps lengths in 1/100 mm; 72 twips = 1,27 mm is the smallest step both units
-# share exactly, so column widths in multiples of it survive a LibreOffice round trip unchanged.
-GRID_TWIPS = 72
-
-
 def table_layout(table: Table, page: Page) -> TableLayout:
-    total = page.text_width(table.landscape)
-    rel = table.widths
-    # At least one step wide: a 0-twip grid column is shown collapsed by Word and LibreOffice.
-    widths = [max(GRID_TWIPS, int(total * w / sum(rel) / GRID_TWIPS) * GRID_TWIPS) for w in rel]
-    line_twips = CELL_PT * 20 * 1.2
-    page_height = page.text_height(table.landscape) * 0.8
+    landscape = bool(table.landscape)
+    widths = table.columns or _relative_widths(table.widths, page.text_width(landscape))
+    cell_pt = table.font[0] / 2 if table.font else CELL_PT
+    line_twips = cell_pt * 20 * 1.2
+    page_height = page.text_height(landscape) * 0.8
     can_split = []
     for row in table.rows:
         col, tallest = 0, 1
         for cell in row:
             width = sum(widths[col:col + cell.span]) - 114
-            tallest = max(tallest, _estimated_lines(_text_of(cell), width))
+            tallest = max(tallest, _estimated_lines(_text_of(cell), width, cell_pt))
             col += cell.span
         can_split.append(tallest * line_twips > page_height)
     return TableLayout(widths, can_split)

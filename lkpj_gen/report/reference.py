@@ -363,8 +363,16 @@ ditambahkan.
 
 ### `lanskap`
 
-`lanskap: true` mencetak tabel pada halaman mendatar. Bawaannya `true` untuk `kinerja_program`
-dan `kinerja_kegiatan` (kolomnya banyak), `false` untuk tabel lain.
+Lebar kolom dihitung dari isinya: jumlah uang, persen dan kata pada judul kolom tidak pernah
+terpotong ke baris berikutnya. Tabel yang tidak muat di halaman tegak dicetak pada halaman mendatar
+(lanskap) dengan sendirinya; bila tidak muat juga, hurufnya diperkecil setengah poin demi setengah
+poin, paling kecil `halaman.huruf_tabel_terkecil` di `meta.yaml` (bawaan 7 pt). Tabel yang tetap tidak
+muat menjadi peringatan `lkpj periksa` yang menyebut tabelnya.
+
+`lanskap: true` selalu mencetak tabel pada halaman mendatar, `lanskap: false` selalu tegak (hurufnya
+diperkecil bila perlu). Bawaannya `true` untuk `kinerja_program` dan `kinerja_kegiatan` (kolomnya
+banyak); tabel lain menurut isinya. `lebar` pada kolom `tabel` bebas menentukan pembagian ruang yang
+tersisa setelah setiap kolom mendapat lebar yang diperlukan isinya.
 
 ### Kosong: `~` dan `""`
 
