@@ -41,10 +41,10 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MARK = "lkpj_gen tools/buat_gaya.py; sidik "  # + fingerprint, in the core property "comments"
 
 # The cover's logo placeholder: 4 cm wide (the logo takes this width, its own height). Its height
-# is the room the cover keeps free when the content has no logo (28/37 of its width = 1680 twips:
-# with the 36 pt before and after of "Sampul Logo" the same room as the earlier fixed cover).
+# is the room the cover keeps free when the content has no logo: 2160 twips (3.81 cm) with the
+# 36 pt before of "Sampul Logo" puts the title where the earlier fixed cover put it.
 LOGO_CX = Cm(4.0)
-LOGO_CY = Emu(1680 * 635)
+LOGO_CY = Emu(2160 * 635)
 
 
 # --- styles ---------------------------------------------------------------------------------------
@@ -116,12 +116,14 @@ def _defaults(doc) -> None:
 
 
 def _table_style(doc) -> None:
-    """"Tabel LKPJ": borders, cell margins, centred tables, and the header rows (every row marked
-    to repeat as a header row takes the first-row formatting): grey shading, centred vertically."""
+    """"Tabel LKPJ": borders, cell margins, and the header rows (every row marked to repeat as a
+    header row takes the first-row formatting): grey shading, centred vertically. (Where a table
+    sits is the generator's: it fills the text width and is centred in it; LibreOffice ignores a
+    table style's alignment.)"""
     doc.styles.element.append(parse_xml(
         f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="TabelLKPJ">'
         '<w:name w:val="Tabel LKPJ"/><w:basedOn w:val="TableGrid"/><w:uiPriority w:val="59"/><w:qFormat/>'
-        '<w:tblPr><w:jc w:val="center"/>'
+        '<w:tblPr>'
         '<w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
         '<w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
         '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
@@ -149,7 +151,7 @@ def styles() -> Document:
     _variant(doc, "Gambar", "Isi", align=C, keep_next=True)  # the paragraph holding a figure
     _paragraph(doc, "Caption", 11, bold=True, align=C, before=12, after=6, keep_next=True)
     _paragraph(doc, "Sumber", 9, italic=True, align=L, before=2, after=12)
-    _paragraph(doc, "Footer", 11, align=C)
+    doc.styles["Footer"].paragraph_format.alignment = C  # the page number, centred
 
     # Cover: one style per line of the usual cover, so each keeps its place when lines move.
     _paragraph(doc, "Sampul", 16, bold=True, align=C, after=12)
@@ -237,7 +239,7 @@ def _keep_next(p) -> None:
 def _logo(doc, style: str) -> None:
     """The logo's placeholder: a picture whose Alt Text is {{ logo }}."""
     p = _p(doc, style)
-    shape = p.add_run().add_picture(io.BytesIO(gambar_pengganti(400, 296, "LOGO")), width=LOGO_CX, height=LOGO_CY)
+    shape = p.add_run().add_picture(io.BytesIO(gambar_pengganti(400, 381, "LOGO")), width=LOGO_CX, height=LOGO_CY)
     shape._inline.docPr.set("descr", "{{ logo }}")
     shape._inline.docPr.set("name", "Logo")
 
