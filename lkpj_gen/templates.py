@@ -63,6 +63,9 @@ class WordingPemerintahan(Model):
     provinsi: BentukPemerintahan
     kabupaten: BentukPemerintahan
     kota: BentukPemerintahan
+    # a government whose kind is neither written nor in its name (absent from older teks.yaml files)
+    lainnya: BentukPemerintahan = BentukPemerintahan(kepala_daerah="Kepala Daerah", wilayah="Daerah",
+                                                     unit_sekretariat="Bagian")
 
 
 class JudulBab(Model):

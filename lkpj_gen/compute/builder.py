@@ -50,15 +50,15 @@ def government_names(meta: Meta, wording: Any) -> dict[str, str]:
     """What [[pemda]], [[daerah]], [[nama_daerah]], [[singkat]], [[kepala_daerah]], [[wilayah]] and
     [[unit_sekretariat]] print: from meta.yaml and the forms of the kind of government."""
     kind = meta.pemda.kind()
-    forms = getattr(wording.pemerintahan, kind) if kind else None
+    forms = getattr(wording.pemerintahan, kind or "lainnya")
     return {
         "pemda": meta.pemda.nama,
         "daerah": meta.pemda.daerah(),
         "nama_daerah": meta.pemda.nama_daerah(),
         "singkat": meta.pemda.singkat or meta.pemda.daerah(),
-        "kepala_daerah": forms.kepala_daerah if forms else "Kepala Daerah",
-        "wilayah": forms.wilayah if forms else "Daerah",
-        "unit_sekretariat": forms.unit_sekretariat if forms else "Bagian",
+        "kepala_daerah": forms.kepala_daerah,
+        "wilayah": forms.wilayah,
+        "unit_sekretariat": forms.unit_sekretariat,
     }
 
 
