@@ -127,6 +127,16 @@ def test_unchanged_templates_give_the_usual_pages(mini: Built):
     assert table.find(f".//{w('tblCellMar')}") is None and table.find(f".//{w('shd')}") is None
 
 
+def test_the_kata_pengantar_text_is_placed_whole_where_its_tag_is(mini_root, build_root):
+    with mini_root.edit("depan.yaml") as depan:
+        depan["kata_pengantar"] = ["Satu.", "Dua.", {"daftar": {"gaya": "1.", "butir": ["Butir a", "Butir b"]}}, "Tiga."]
+    built = build_root(mini_root)
+    paragraphs = list(built.paragraphs())
+    title = next(i for i, p in enumerate(paragraphs) if Built.text(p) == "KATA PENGANTAR")
+    place = next(i for i, p in enumerate(paragraphs) if Built.style(p) == "TandaTanganTempat")
+    assert [Built.text(p) for p in paragraphs[title + 1:place]] == ["Satu.", "Dua.", "1. Butir a", "2. Butir b", "Tiga."]
+
+
 def test_a_chapter_may_have_its_own_opening(tpl, mini_root, tmp_path):
     own = tpl / "bab_v" / "judul_bab.docx"
     shutil.copy(tpl / "komponen" / "judul_bab.docx", own)

@@ -214,7 +214,7 @@ class WordTemplates:
         self._clean(holder, problems)
         for tag, xml in (blocks or {}).items():
             self._place(holder, tag, xml, problems)
-        self._logo(holder, logo, tpl, problems)
+        self._logo(holder, logo, problems)
         self._relationships(holder, tpl, problems)
         for docpr in holder.iter(f"{{{WP}}}docPr"):
             docpr.set("id", str(self.pictures.drawing_id()))
@@ -255,11 +255,11 @@ class WordTemplates:
                 problems.append("tag {{ %s }} harus berdiri sendiri dalam satu paragraf" % tag)
                 continue
             parent = p.getparent()
-            for el in etree.fromstring(f"<root {XMLNS}>{xml}</root>"):
+            for el in list(etree.fromstring(f"<root {XMLNS}>{xml}</root>")):
                 p.addprevious(el)
             parent.remove(p)
 
-    def _logo(self, holder: Any, logo: str | None, tpl: Any, problems: list[str]) -> None:
+    def _logo(self, holder: Any, logo: str | None, problems: list[str]) -> None:
         token = marker("logo")
         for t in holder.iter(w("t")):
             if token in (t.text or ""):
