@@ -320,6 +320,18 @@ def test_logo_written_as_text(cli, tpl):
     assert code == 1 and "teks alternatif (Alt Text)" in output
 
 
+def test_a_cover_without_the_logo_picture_when_the_content_has_a_logo(cli, tpl, mini_root):
+    path = tpl / "sampul" / "sampul.docx"
+    doc = docx.Document(str(path))
+    logo = next(p for p in doc.paragraphs if has_drawing(p._p))
+    logo._p.getparent().remove(logo._p)
+    doc.save(str(path))
+    with mini_root.edit("meta.yaml") as meta:
+        meta["logo"] = "gambar/peta.png"
+    code, output = cli()
+    assert code == 1 and f"{path}: templat tidak memuat gambar dengan teks alternatif (Alt Text) {{{{ logo }}}}" in output
+
+
 def test_a_template_that_is_not_a_word_document(cli, tpl):
     path = tpl / "komponen" / "tanda_tangan.docx"
     path.write_text("bukan docx", encoding="utf-8")

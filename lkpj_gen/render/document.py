@@ -158,9 +158,10 @@ class Renderer:
     def _cover(self) -> str:
         lines = self.plan.cover.lines
         if lines is None:
-            return str(self._word(COVER_DOCX, COVER_DOCX, {}))
+            return str(self._word(COVER_DOCX, COVER_DOCX, {}, needs_logo=True))
         rows = [{"teks": line.text, "logo": line.logo} for line in lines]
-        return str(self._word(COVER_LINES_DOCX, COVER_LINES_DOCX, {"baris_sampul": rows}))
+        return str(self._word(COVER_LINES_DOCX, COVER_LINES_DOCX, {"baris_sampul": rows},
+                              needs_logo=any(line.logo for line in lines)))
 
     def _preface(self) -> Markup:
         """The Kata Pengantar page: its template, the content placed at {{ kata_pengantar }}."""

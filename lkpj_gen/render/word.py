@@ -176,11 +176,12 @@ class WordTemplates:
     # -- rendering ----------------------------------------------------------------------------------
 
     def render(self, name: str, context: dict[str, Any], allowed: dict[str, set[str] | None], *,
-               blocks: dict[str, str] | None = None, logo: str | None = None,
+               blocks: dict[str, str] | None = None, logo: str | None = None, needs_logo: bool = False,
                bookmark: tuple[str, int, str] | None = None) -> str:
         """The body of template ``name`` rendered with ``context``, as WordprocessingML to place in
         our body. ``blocks``: tag -> our XML that replaces the paragraph holding that tag;
-        ``logo``: the image file for the picture whose Alt Text is {{ logo }} (None: no logo);
+        ``logo``: the image file for the picture whose Alt Text is {{ logo }} (None: no logo), which
+        ``needs_logo`` requires the template to have when there is a logo;
         ``bookmark``: (name, id, style) put on the first paragraph of that style (else the first)."""
         path = self.templates_dir / name
         if not path.is_file():
@@ -214,7 +215,10 @@ class WordTemplates:
         self._clean(holder, problems)
         for tag, xml in (blocks or {}).items():
             self._place(holder, tag, xml, problems)
-        self._logo(holder, logo, problems)
+        placed = self._logo(holder, logo, problems)
+        if needs_logo and logo and not placed:
+            problems.append("templat tidak memuat gambar dengan teks alternatif (Alt Text) {{ logo }}: logo dari "
+                            "meta.yaml tidak akan tercetak")
         self._relationships(holder, tpl, problems)
         for docpr in holder.iter(f"{{{WP}}}docPr"):
             docpr.set("id", str(self.pictures.drawing_id()))
@@ -259,8 +263,10 @@ class WordTemplates:
                 p.addprevious(el)
             parent.remove(p)
 
-    def _logo(self, holder: Any, logo: str | None, problems: list[str]) -> None:
+    def _logo(self, holder: Any, logo: str | None, problems: list[str]) -> int:
+        """Put the logo in place of every picture marked {{ logo }}; how many there were."""
         token = marker("logo")
+        placed = 0
         for t in holder.iter(w("t")):
             if token in (t.text or ""):
                 problems.append("{{ logo }} ditulis sebagai teks; tulis {{ logo }} sebagai teks alternatif (Alt Text) "
@@ -269,6 +275,7 @@ class WordTemplates:
         for docpr in list(holder.iter(f"{{{WP}}}docPr")):
             if not any(token in (docpr.get(a) or "") for a in ("descr", "title", "name")):
                 continue
+            placed += 1
             for a in ("descr", "title"):
                 if a in docpr.attrib:
                     docpr.set(a, (docpr.get(a) or "").replace(token, "Logo"))
@@ -288,6 +295,7 @@ class WordTemplates:
                     ext.set("cy", str(media.cy))
             blip.set(f"{{{R}}}embed", media.rid)
             blip.set(_OURS, "1")
+        return placed
 
     def _free(self, drawing: Any, extent: Any) -> None:
         """No logo: its picture goes; an inline one leaves its height free above the line, so the
