@@ -23,6 +23,33 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 WORDING_FILE = "teks.yaml"
 BASE_DOCX = "gaya.docx"
 
+# The Word templates the bureau designs in Word (rendered by docxtpl; templates/README.md).
+COVER_DOCX = "sampul/sampul.docx"
+COVER_LINES_DOCX = "sampul/sampul_baris.docx"  # the cover when meta.yaml writes its lines (`sampul`)
+PREFACE_DOCX = "depan/kata_pengantar.docx"  # the Kata Pengantar page with its signature
+SIGNATURE_DOCX = "komponen/tanda_tangan.docx"  # the closing signature with the paraf table
+OPENING_DOCX = "judul_bab.docx"  # in bab_<romawi>/ for one chapter, else in komponen/
+
+# The tags of the Word templates: name -> its fields (None: a value without fields). Kept small
+# on purpose; templates/README.md documents each one in Indonesian.
+Tags = dict[str, "set[str] | None"]
+_COMMON: Tags = {"pemda": None, "kepala_daerah": None, "judul_sampul": None, "judul_laporan": None, "tahun": None,
+                 "tahun_penyampaian": None, "tempat_tanggal": None, "logo": None}
+_SIGNATURE: Tags = {"penandatangan": {"jabatan", "nama", "gelar", "nama_gelar", "nip", "pangkat"}, "paraf": None,
+                    "judul_paraf": None}
+TAGS: dict[str, Tags] = {
+    COVER_DOCX: _COMMON,
+    COVER_LINES_DOCX: {**_COMMON, "baris_sampul": None},  # a list: {%p for baris in baris_sampul %}
+    PREFACE_DOCX: {**_COMMON, **_SIGNATURE, "judul": None, "kata_pengantar": None},
+    SIGNATURE_DOCX: {**_COMMON, **_SIGNATURE},
+    OPENING_DOCX: {**_COMMON, "bab": {"label", "nomor", "judul"}},
+}
+
+
+def tag_names(tags: Tags) -> list[str]:
+    """Every tag as written in a template: "pemda", "penandatangan.nama", ..."""
+    return [f"{name}.{f}" if f else name for name, fields in tags.items() for f in sorted(fields or {""})]
+
 
 class BentukPemerintahan(Model):
     """Words that depend on the kind of government ([[kepala_daerah]], [[wilayah]], [[unit_sekretariat]])."""
@@ -36,6 +63,9 @@ class WordingPemerintahan(Model):
     provinsi: BentukPemerintahan
     kabupaten: BentukPemerintahan
     kota: BentukPemerintahan
+    # a government whose kind is neither written nor in its name (absent from older teks.yaml files)
+    lainnya: BentukPemerintahan = BentukPemerintahan(kepala_daerah="Kepala Daerah", wilayah="Daerah",
+                                                     unit_sekretariat="Bagian")
 
 
 class JudulBab(Model):
@@ -56,6 +86,7 @@ class WordingDepan(Model):
     tidak_ada_tabel: Teks
     tidak_ada_gambar: Teks
     label_tabel: Teks
+    label_bab: Teks = "BAB"  # before a chapter's number, in its title and in the Daftar Isi
     paraf: Teks
     belum_diisi: Teks  # printed where content has the placeholder [[isi]]
 
@@ -166,5 +197,5 @@ def font_sizes(templates_dir: Path = TEMPLATES_DIR, *style_ids: str) -> dict[str
     return {style_id: size(style_id) for style_id in style_ids}
 
 
-__all__ = ["TEMPLATES_DIR", "WORDING_FILE", "BASE_DOCX", "Wording", "text_env", "xml_env", "sentence_template",
-           "font_sizes"]
+__all__ = ["TEMPLATES_DIR", "WORDING_FILE", "BASE_DOCX", "TAGS", "tag_names", "Wording", "text_env", "xml_env",
+           "sentence_template", "font_sizes"]

@@ -39,7 +39,7 @@ def test_a_regency_and_a_city(tmp_path, build_root, pemda, kepala, jabatan):
 
     built = build_root(root)
     text = built.all_text()
-    cover = [t for p in built.by_style("Sampul") if (t := Built.text(p))]
+    cover = [t for t in built.texts("Sampul.*") if t]
     assert cover[0] == f"{kepala} {pemda.split(' ', 1)[1]}".upper()
     assert f"kata pengantar {kepala}: LKPJ {kepala} {pemda.split(' ', 1)[1]} Tahun Anggaran 2024" in text
     assert f"Kota Satu, Maret 2025\n{jabatan}\nNama Kepala Daerah" in text  # both signatures

@@ -46,25 +46,25 @@ def line_of(path: Path, needle: str) -> int:
 
 def test_template_missing_a_closing_tag(setup):
     _, tpl, out, build = setup
-    cover = tpl / "sampul" / "sampul.xml"
-    text = cover.read_text(encoding="utf-8")
-    broken = text.replace("{{ line.text }}</w:t></w:r></w:p>", "{{ line.text }}</w:t></w:r>")
+    front = tpl / "depan" / "depan.xml"
+    text = front.read_text(encoding="utf-8")
+    broken = text.replace("{{ plan.words.halaman }}</w:t></w:r></w:p>", "{{ plan.words.halaman }}</w:t></w:r>")
     assert broken != text
-    cover.write_text(broken, encoding="utf-8")
+    front.write_text(broken, encoding="utf-8")
     code, output = build()
     assert code == 1
-    assert f"{cover}:{line_of(cover, 'line.text')}: templat menghasilkan XML yang tidak sah" in output
+    assert f"{front}:{line_of(front, 'plan.words.halaman')}: templat menghasilkan XML yang tidak sah" in output
     assert "tidak pernah ditutup" in output and "Tidak ada dokumen yang ditulis" in output
     assert untouched(out)
 
 
 def test_template_with_an_unknown_name(setup):
     _, tpl, out, build = setup
-    cover = tpl / "sampul" / "sampul.xml"
-    cover.write_text(cover.read_text(encoding="utf-8").replace("cover.lines", "cover.liness"), encoding="utf-8")
+    front = tpl / "depan" / "depan.xml"
+    front.write_text(front.read_text(encoding="utf-8").replace("plan.words.halaman", "plan.words.halamann"), encoding="utf-8")
     code, output = build()
-    assert code == 1 and f"{cover}:{line_of(cover, 'cover.liness')}: templat memakai nama yang tidak ada" in output
-    assert "liness" in output and untouched(out)
+    assert code == 1 and f"{front}:{line_of(front, 'halamann')}: templat memakai nama yang tidak ada" in output
+    assert "halamann" in output and untouched(out)
 
 
 def test_template_with_broken_syntax(setup):

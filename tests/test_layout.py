@@ -48,7 +48,7 @@ def test_footers_are_roman_in_front_matter_and_chapter_prefixed_after(laid_out):
 def test_numbers_are_written_into_the_generators_own_document(laid_out):
     _, built, pages = laid_out
     printed = dict(toc_lines(pages))
-    texts = [Built.text(p) for p in built.by_style(r"TOC\d")][1:]
+    texts = [Built.text(p) for p in built.by_style(r"TOC\d")]  # "Halaman" above the numbers has its own style
     assert all(re.search(r"((I|II|III|IV|V)-\d+|[ivxl]+)$", t) for t in texts), texts[:5]
     assert texts[0].startswith("KATA PENGANTAR ") and texts[0].split()[-1] == printed["KATA PENGANTAR"]
     # chapter entries keep a refreshable PAGEREF field, now with its cached result

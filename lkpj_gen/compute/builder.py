@@ -54,15 +54,15 @@ def government_names(meta: Meta, wording: Any) -> dict[str, str]:
     """What [[pemda]], [[daerah]], [[nama_daerah]], [[singkat]], [[kepala_daerah]], [[wilayah]] and
     [[unit_sekretariat]] print: from meta.yaml and the forms of the kind of government."""
     kind = meta.pemda.kind()
-    forms = getattr(wording.pemerintahan, kind) if kind else None
+    forms = getattr(wording.pemerintahan, kind or "lainnya")
     return {
         "pemda": meta.pemda.nama,
         "daerah": meta.pemda.daerah(),
         "nama_daerah": meta.pemda.nama_daerah(),
         "singkat": meta.pemda.singkat or meta.pemda.daerah(),
-        "kepala_daerah": forms.kepala_daerah if forms else "Kepala Daerah",
-        "wilayah": forms.wilayah if forms else "Daerah",
-        "unit_sekretariat": forms.unit_sekretariat if forms else "Bagian",
+        "kepala_daerah": forms.kepala_daerah,
+        "wilayah": forms.wilayah,
+        "unit_sekretariat": forms.unit_sekretariat,
     }
 
 
@@ -167,32 +167,40 @@ class _Builder:
     def signature(self, who: Penandatangan, paraf: bool) -> Signature:
         m = self.meta
         return Signature(
-            tempat_tanggal=f"{m.tempat}, {m.bulan_penyampaian} {m.tahun + 1}",
+            tempat_tanggal=self.place_and_date(),
             jabatan=self.resolver.plain(who.jabatan),
-            nama=who.nama + (f", {who.gelar}" if who.gelar else ""),
+            nama=who.nama,
+            gelar=who.gelar,
             nip=who.nip,
             pangkat=who.pangkat,
             paraf=[self.resolver.plain(p) for p in m.paraf] if paraf else [],  # "Kepala [[unit_sekretariat]] ..."
             paraf_title=self.wording.depan.paraf,
         )
 
-    def cover_lines(self) -> list[CoverLine]:
-        """The cover, top to bottom: as meta.yaml writes it (``sampul``), else the usual form: the
-        regional head, the logo, the report's title with the government and year, the government,
-        the year of delivery."""
+    def place_and_date(self) -> str:
+        m = self.meta
+        return f"{m.tempat}, {m.bulan_penyampaian} {m.tahun + 1}"
+
+    def cover(self) -> Cover:
+        """What the Word templates print (the cover's layout is the template's); the cover's own
+        lines when meta.yaml writes them (``sampul``, "[[logo]]" marking the logo's place)."""
         m, plain = self.meta, self.resolver.plain
+        lines = None
         if m.sampul:
-            lines = [CoverLine("", 720, logo=True) if line.strip().lower() == "[[logo]]" else CoverLine(plain(line), 720)
+            lines = [CoverLine("", logo=True) if line.strip().lower() == "[[logo]]" else CoverLine(plain(line))
                      for line in m.sampul]
-            lines[0].space_before = 1440
-            return lines
-        return [
-            CoverLine(m.judul_sampul or plain("[[kepala_daerah]] [[nama_daerah]]").upper(), 1440),
-            CoverLine("", 720, logo=True),
-            CoverLine(f"{m.judul_laporan} {m.pemda.nama} TAHUN {m.tahun}".upper(), 720),
-            CoverLine(m.pemda.nama.upper(), 4320),
-            CoverLine(f"TAHUN {m.tahun + 1}"),
-        ]
+        kepala = plain("[[kepala_daerah]] [[nama_daerah]]")
+        return Cover(
+            pemda=m.pemda.nama,
+            kepala_daerah=kepala,
+            judul_sampul=m.judul_sampul or kepala.upper(),
+            judul_laporan=m.judul_laporan,
+            tahun=m.tahun,
+            tahun_penyampaian=m.tahun + 1,
+            tempat_tanggal=self.place_and_date(),
+            logo=str((self.konten.folder / m.logo).resolve()) if m.logo else None,
+            lines=lines,
+        )
 
     def chapter(self, c: ChapterSkeleton) -> Chapter:
         elements = self.items(c.items)
@@ -204,7 +212,8 @@ class _Builder:
         contents, tables, figures = [], [], []
         for chapter in chapters:
             prefix = f"{chapter.roman}-"
-            contents.append(ListEntry(_squash(f"BAB {chapter.roman} {chapter.title}"), chapter.bookmark, prefix, 1))
+            label = self.wording.depan.label_bab
+            contents.append(ListEntry(_squash(f"{label} {chapter.roman} {chapter.title}"), chapter.bookmark, prefix, 1))
             for e in chapter.elements:
                 if isinstance(e, Heading):
                     text = f"{e.number} {e.text}" if e.number else e.text
@@ -230,7 +239,7 @@ class _Builder:
         agencies = sum((1 if u.opd else 0) + len(u.unit) for k in m.susunan_bab_iii for u in k.urusan)
         return DocumentPlan(
             year=m.tahun,
-            cover=Cover(self.cover_lines(), str((self.konten.folder / m.logo).resolve()) if m.logo else None),
+            cover=self.cover(),
             preface=preface,
             chapters=chapters,
             page=self.page,
@@ -238,7 +247,7 @@ class _Builder:
             contents=contents,
             tables=tables,
             figures=figures,
-            words=FrontWords(depan.halaman, depan.tidak_ada_tabel, depan.tidak_ada_gambar),
+            words=FrontWords(depan.halaman, depan.tidak_ada_tabel, depan.tidak_ada_gambar, depan.label_bab),
             summary=Summary(chapters=len(chapters), agencies=agencies, tables=self.tables_built),
             unfit=self.fitter.unfit,
         )

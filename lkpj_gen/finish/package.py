@@ -22,6 +22,7 @@ CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTER_TYPE = f"{REL}/footer"
 IMAGE_TYPE = f"{REL}/image"
+HYPERLINK_TYPE = f"{REL}/hyperlink"
 FOOTER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 IMAGE_CT = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "bmp": "image/bmp"}
 
@@ -65,6 +66,14 @@ def _settings(data: bytes) -> bytes:
         anchor.addprevious(update)
     else:
         root.append(update)
+    return _xml(root)
+
+
+def _styles(data: bytes, extra: list[str]) -> bytes:
+    """The base template's styles plus those a Word template brought (``w:style`` elements)."""
+    root = etree.fromstring(data)
+    for xml in extra:
+        root.append(etree.fromstring(xml))
     return _xml(root)
 
 
@@ -124,11 +133,16 @@ def write_docx(rendered: DocumentParts, base_template: Path, output: Path, title
     defaults = {d.get("Extension") for d in content_types.findall(f"{{{CT}}}Default")}
     for media in rendered.media:
         etree.SubElement(doc_rels, f"{{{PKG_REL}}}Relationship", Id=media.rid, Type=IMAGE_TYPE, Target=f"media/{media.name}")
-        parts[f"word/media/{media.name}"] = Path(media.path).read_bytes()
+        parts[f"word/media/{media.name}"] = media.content()
         ext = media.name.rsplit(".", 1)[1]
         if ext not in defaults:
             etree.SubElement(content_types, f"{{{CT}}}Default", Extension=ext, ContentType=IMAGE_CT.get(ext, f"image/{ext}"))
             defaults.add(ext)
+    for rid, target in rendered.links.items():
+        etree.SubElement(doc_rels, f"{{{PKG_REL}}}Relationship", Id=rid, Type=HYPERLINK_TYPE, Target=target,
+                         TargetMode="External")
+    if rendered.styles:
+        parts["word/styles.xml"] = _styles(parts["word/styles.xml"], rendered.styles)
     parts["word/settings.xml"] = _settings(parts["word/settings.xml"])
     parts = {n: d for n, d in parts.items() if not n.startswith("customXml")}
     written = set(parts) | {"word/document.xml", "docProps/core.xml", "docProps/app.xml"}

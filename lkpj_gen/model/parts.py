@@ -12,9 +12,16 @@ class Media:
     rid: str
     id: int  # drawing object id, unique in the document
     name: str  # part name under word/media/
-    path: str
+    path: str  # the file it was read from ("" for a picture taken from a Word template)
     cx: int  # width in EMU
     cy: int  # height in EMU
+    data: bytes | None = field(default=None, repr=False, compare=False)  # the image itself
+
+    def content(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        with open(self.path, "rb") as f:
+            return f.read()
 
 
 @dataclass
@@ -22,3 +29,5 @@ class DocumentParts:
     document_xml: str
     footers: dict[str, str]  # relationship id -> footer part XML
     media: list[Media] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)  # styles a Word template brought that gaya.docx lacks
+    links: dict[str, str] = field(default_factory=dict)  # relationship id -> external hyperlink target

@@ -75,7 +75,7 @@ class Table:
     source: list[Run] = field(default_factory=list)
     bookmark: str | None = None
     landscape: bool | None = False  # None: landscape only when the content does not fit portrait
-    label: str = "Tabel"
+    label: str = ""  # the word before the number ("Tabel"), from the wording
     columns: list[int] = field(default_factory=list)  # twips per grid column, fitted to the content
     font: tuple[int, int] | None = None  # (body, header) in half-points, when smaller than the house style
 
@@ -89,19 +89,27 @@ class Figure:
     path: str  # absolute path of the image file
     width_cm: float
     bookmark: str
-    label: str = "Gambar"
+    label: str = ""  # the word before the number ("Gambar"), from meta.yaml
 
 
 @dataclass
 class Signature:
+    """A signature with its paraf table; laid out by a Word template (templates/README.md)."""
+
     kind: ClassVar[str] = "signature"
     tempat_tanggal: str
     jabatan: str
-    nama: str
+    nama: str  # without the academic title
+    gelar: str | None = None
     nip: str | None = None
     pangkat: str | None = None
     paraf: list[str] = field(default_factory=list)
     paraf_title: str = ""  # heading of the paraf table ("PARAF HIERARKI"), from the wording
+
+    @property
+    def nama_gelar(self) -> str:
+        """The name as printed under the signature: "NAMA, SH., M.Si"."""
+        return self.nama + (f", {self.gelar}" if self.gelar else "")
 
 
 Element = Union[Heading, Paragraph, ItemList, Table, Figure, Signature]
@@ -119,14 +127,23 @@ class Chapter:
 @dataclass
 class CoverLine:
     text: str  # "" for the logo's place
-    space_before: int = 0  # twips
     logo: bool = False
 
 
 @dataclass
 class Cover:
-    lines: list[CoverLine]
+    """What the Word templates print besides the content: the cover's words, the logo, the
+    place and date of signing (templates/README.md lists the tags)."""
+
+    pemda: str  # "Pemerintah Provinsi Nusa Tenggara Timur"
+    kepala_daerah: str  # "Gubernur Nusa Tenggara Timur"
+    judul_sampul: str  # the cover's first line: meta.yaml `judul_sampul`, else KEPALA_DAERAH
+    judul_laporan: str  # "LAPORAN KETERANGAN PERTANGGUNGJAWABAN (LKPJ)"
+    tahun: int
+    tahun_penyampaian: int
+    tempat_tanggal: str  # "Kupang, Maret 2024"
     logo: str | None  # absolute path of the logo image
+    lines: list[CoverLine] | None = None  # meta.yaml `sampul`: the cover's lines as written
 
 
 @dataclass
@@ -167,6 +184,7 @@ class FrontWords:
     halaman: str  # above the page numbers of the Daftar Isi
     tidak_ada_tabel: str  # an empty Daftar Tabel
     tidak_ada_gambar: str  # an empty Daftar Gambar
+    bab: str = "BAB"  # before a chapter's number ("BAB III")
 
 
 @dataclass

@@ -15,23 +15,26 @@ from markupsafe import Markup
 
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.parts import DocumentParts, Media
-from lkpj_gen.model.plan import Chapter, DocumentPlan, Element, Figure, Heading, PageLabel, Paragraph, Table
-from lkpj_gen.templates import PEMISAH, xml_env
+from lkpj_gen.model.plan import (Chapter, DocumentPlan, Element, Figure, Heading, PageLabel, Paragraph, Signature,
+                                 Table)
+from lkpj_gen.templates import (COVER_DOCX, COVER_LINES_DOCX, OPENING_DOCX, PEMISAH, PREFACE_DOCX, SIGNATURE_DOCX,
+                                TAGS, xml_env)
 
 from .guard import TemplateFailed, check_xml, jinja_finding
-from .namespaces import XMLNS
+from .namespaces import DOCUMENT_XMLNS, XMLNS
 from .page import Page, TableLayout, table_layout
-
-EMU_PER_CM = 360000
-LOGO_CM = 4.0
+from .pictures import Pictures
+from .word import WordTemplates
 
 
 @dataclass
 class Look:
-    """What the templates need beside the plan: table layouts, placed images, page labels."""
+    """What the templates need beside the plan: table layouts, placed images, signatures laid out
+    by their Word template, page labels."""
 
     layouts: dict[int, TableLayout] = field(default_factory=dict)
     media: dict[int, Media] = field(default_factory=dict)
+    signatures: dict[int, Markup] = field(default_factory=dict)
     labels: dict[str, PageLabel] = field(default_factory=dict)  # bookmark -> label (after layout)
 
     def layout(self, table: Table) -> TableLayout:
@@ -39,6 +42,13 @@ class Look:
 
     def image(self, figure: Figure) -> Media:
         return self.media[id(figure)]
+
+    def signature(self, signature: Signature) -> Markup:
+        return self.signatures[id(signature)]
+
+    @staticmethod
+    def drawing(media: Media, name: str) -> Markup:
+        return Pictures.inline(media, name)
 
 
 def _end_section(xml: str, sect: str) -> str:
@@ -85,8 +95,13 @@ class Renderer:
         self.env = xml_env(templates_dir)
         self.page = Page(plan.page)
         self.footers: dict[str, str] = {}
-        self.media: list[Media] = []
+        self.pictures = Pictures()
+        self.word = WordTemplates(templates_dir, self.pictures)
         self.look = Look()
+
+    @property
+    def media(self) -> list[Media]:
+        return self.pictures.media
 
     # -- templates, guarded ----------------------------------------------------------------------
 
@@ -121,33 +136,84 @@ class Renderer:
         self.footers[rid] = self._render("komponen/footer.xml", prefix=prefix, xmlns=Markup(XMLNS))
         return rid
 
-    def _media(self, path: str, width_cm: float) -> Media:
-        """Register an image for the package: relationship id, and size keeping its aspect ratio."""
-        from docx.image.image import Image
+    # -- the Word templates ------------------------------------------------------------------------
 
-        image = Image.from_file(path)
-        cx = int(width_cm * EMU_PER_CM)
-        n = len(self.media) + 1
-        media = Media(f"rIdImage{n}", n, f"gambar{n}.{image.ext}", path, cx, int(cx * image.px_height / image.px_width))
-        self.media.append(media)
-        return media
+    def _fields(self) -> dict[str, Any]:
+        """The values of the tags every Word template may use."""
+        c = self.plan.cover
+        return {"pemda": c.pemda, "kepala_daerah": c.kepala_daerah, "judul_sampul": c.judul_sampul,
+                "judul_laporan": c.judul_laporan, "tahun": c.tahun, "tahun_penyampaian": c.tahun_penyampaian,
+                "tempat_tanggal": c.tempat_tanggal}
+
+    @staticmethod
+    def _signature_fields(s: Signature) -> dict[str, Any]:
+        signer = {"jabatan": s.jabatan, "nama": s.nama, "gelar": s.gelar or "", "nama_gelar": s.nama_gelar,
+                  "nip": s.nip or "", "pangkat": s.pangkat or ""}
+        return {"tempat_tanggal": s.tempat_tanggal, "penandatangan": signer, "paraf": list(s.paraf),
+                "judul_paraf": s.paraf_title}
+
+    def _word(self, name: str, tags: str, values: dict[str, Any], **kw: Any) -> Markup:
+        return Markup(self.word.render(name, {**self._fields(), **values}, TAGS[tags], logo=self.plan.cover.logo, **kw))
+
+    def _cover(self) -> str:
+        lines = self.plan.cover.lines
+        if lines is None:
+            return str(self._word(COVER_DOCX, COVER_DOCX, {}, needs_logo=True))
+        rows = [{"teks": line.text, "logo": line.logo} for line in lines]
+        return str(self._word(COVER_LINES_DOCX, COVER_LINES_DOCX, {"baris_sampul": rows},
+                              needs_logo=any(line.logo for line in lines)))
+
+    def _preface(self) -> Markup:
+        """The Kata Pengantar page: its template, the content placed at {{ kata_pengantar }}."""
+        plan = self.plan
+        blocks = [e for e in plan.preface if not isinstance(e, Signature)]
+        signature = next((e for e in plan.preface if isinstance(e, Signature)), None)
+        values: dict[str, Any] = {"judul": plan.front[0].text}
+        if signature:
+            values.update(self._signature_fields(signature))
+        else:
+            values.update({"penandatangan": {k: "" for k in TAGS[PREFACE_DOCX]["penandatangan"] or ()},
+                           "paraf": [], "judul_paraf": ""})
+        _, elements = self._template("komponen/elemen.xml")
+        try:
+            isi = "".join(elements.module.elemen(e, self.look) for e in blocks)  # type: ignore[attr-defined]
+        except jinja2.TemplateError as exc:
+            raise TemplateFailed([jinja_finding(exc, self.templates_dir)]) from None
+        findings = check_xml(isi, ["komponen/elemen.xml"], self.templates_dir)
+        if findings:
+            raise TemplateFailed(findings)
+        return self._word(PREFACE_DOCX, PREFACE_DOCX, values, blocks={"kata_pengantar": isi},
+                          bookmark=("_RefDepan1", 90001, "JudulHalaman"))
+
+    def _opening(self, chapter: Chapter) -> Markup:
+        """The chapter's opening from its Word template, the Daftar Isi's bookmark on its heading."""
+        own = f"bab_{chapter.roman.lower()}/{OPENING_DOCX}"
+        name = own if (self.templates_dir / own).is_file() else f"komponen/{OPENING_DOCX}"
+        bab = {"label": self.plan.words.bab, "nomor": chapter.roman, "judul": chapter.title}
+        return self._word(name, OPENING_DOCX, {"bab": bab}, bookmark=(chapter.bookmark, int(chapter.bookmark[4:]), "Heading1"))
+
+    # -- parts --------------------------------------------------------------------------------------
 
     def _prepare(self, elements: list[Element]) -> None:
-        """Column widths for tables, relationship ids and sizes for images."""
+        """Column widths for tables, relationship ids and sizes for images, signatures laid out."""
         for e in elements:
             if isinstance(e, Table):
                 self.look.layouts[id(e)] = table_layout(e, self.page)
             elif isinstance(e, Figure):
-                self.look.media[id(e)] = self._media(e.path, e.width_cm)
+                self.look.media[id(e)] = self.pictures.from_file(e.path, e.width_cm)
+            elif isinstance(e, Signature):
+                self.look.signatures[id(e)] = self._word(SIGNATURE_DOCX, SIGNATURE_DOCX, self._signature_fields(e))
 
     def chapter(self, chapter: Chapter) -> list[tuple[str, str]]:
         """(xml, sectPr) per section of a chapter: landscape tables get a section of their own."""
         self._prepare(chapter.elements)
         name = f"bab_{chapter.roman.lower()}/bab.xml"
         footer = self._footer(f"{chapter.roman}-")
+        opening = self._opening(chapter)
         sections = []
         for i, (landscape, elements) in enumerate(orientation_groups(chapter.elements)):
-            xml = self._render(name, "komponen/bab.xml", bab=chapter, elements=elements, first=i == 0, look=self.look)
+            xml = self._render(name, "komponen/bab.xml", bab=chapter, elements=elements, first=i == 0, look=self.look,
+                               judul_bab=opening)
             sections.append((xml, self.page.sectpr(landscape, footer, 1 if i == 0 else None)))
         return sections
 
@@ -156,10 +222,9 @@ class Renderer:
         plan = self.plan
         self.look.labels = labels or {}
         chapters = [self.chapter(c) for c in plan.chapters]
-        self._prepare(plan.preface)
-        front = self._render("depan/depan.xml", plan=plan, look=self.look)
-        logo = self._media(plan.cover.logo, LOGO_CM) if plan.cover.logo else None
-        cover = self._render("sampul/sampul.xml", cover=plan.cover, logo=logo)
+        self._prepare([e for e in plan.preface if not isinstance(e, Signature)])
+        front = self._render("depan/depan.xml", plan=plan, look=self.look, kata_pengantar=self._preface())
+        cover = self._cover()
 
         sections = [(cover, self.page.sectpr()), (front, self.page.sectpr(False, self._footer(""), 1, "lowerRoman"))]
         for chapter_sections in chapters:
@@ -168,5 +233,5 @@ class Renderer:
             _end_section(xml, sect) if i < len(sections) - 1 else xml + sect
             for i, (xml, sect) in enumerate(sections)
         )
-        document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {XMLNS}><w:body>{body}</w:body></w:document>'
-        return DocumentParts(document, self.footers, self.media)
+        document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {DOCUMENT_XMLNS}><w:body>{body}</w:body></w:document>'
+        return DocumentParts(document, self.footers, self.media, list(self.word.styles.values()), dict(self.word.links))
