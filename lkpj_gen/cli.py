@@ -205,6 +205,111 @@ def status(tahun: int, content_root: Path, html_file: Path | None, xlsx_file: Pa
         sys.exit(1)
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@OPSI_KONTEN
+@click.option("--opd", "opd", multiple=True, metavar="NAMA",
+              help="Hanya perangkat daerah ini (nama berkas tanpa .yaml, misalnya dinkes); boleh diulang. "
+                   "'keuangan': buku kerja tabel keuangan BAB I dan II.")
+@click.option("--keuangan", is_flag=True, default=None,
+              help="Tulis juga buku kerja tabel keuangan BAB I dan II (bawaan bila --opd tidak dipakai).")
+@click.option("--kosong", is_flag=True, help="Hanya susunan (program, kegiatan, sasaran, indikator, nama tabel); "
+                                              "angka dan teks dikosongkan.")
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
+              help="Folder tujuan (bawaan: output/excel/<tahun>/).")
+def excel(tahun: int, content_root: Path, opd: tuple[str, ...], keuangan: bool | None, kosong: bool,
+          output: Path | None) -> None:
+    """Menulis buku kerja Excel (.xlsx) untuk diisi setiap perangkat daerah.
+
+    Satu buku kerja per perangkat daerah berisi lembar Petunjuk, satu lembar per tabel bagiannya
+    (3.1.1, 3.1.2, 3.2, 3.3, tugas pembantuan BAB IV, tabel lain) dan lembar Uraian untuk teksnya,
+    terisi konten sekarang (atau susunannya saja dengan --kosong). Buku kerja yang sudah diisi
+    dibaca kembali dengan 'lkpj impor'.
+
+    Kode keluar: 0 bila semua buku kerja ditulis, 1 bila ada berkas konten yang bergalat (buku
+    kerjanya tidak ditulis) atau folder tujuan tidak dapat ditulis, 2 bila perintah salah tulis.
+    """
+    from lkpj_gen.pipeline import UnknownAgency, export_workbooks
+
+    folder = content_root / str(tahun)
+    if not folder.is_dir():
+        click.echo(f"Kesalahan: folder konten tahun {tahun} tidak ditemukan: {folder}", err=True)
+        sys.exit(2)
+    output = output or Path("output") / "excel" / str(tahun)
+    started = time.monotonic()
+    try:
+        result = export_workbooks(content_root, tahun, output, list(opd) or None, keuangan, kosong)
+    except UnknownAgency as exc:
+        click.echo(f"Kesalahan: perangkat daerah tidak dikenal: {exc} (tidak ada berkas opd/<nama>.yaml)", err=True)
+        sys.exit(2)
+    except OSError as exc:
+        click.echo(f"Kesalahan: buku kerja tidak dapat ditulis ({exc.strerror or exc}): {exc.filename or ''}", err=True)
+        sys.exit(1)
+    for key, findings in result.skipped.items():
+        click.echo(f"Dilewati: {key} - berkasnya masih bergalat ({len(findings)}); perbaiki dulu (lkpj periksa {tahun}).",
+                   err=True)
+    isi = "susunan saja" if kosong else "terisi konten sekarang"
+    click.echo(f"{len(result.written)} buku kerja ditulis ke {output}/ ({isi}, {time.monotonic() - started:.1f} dtk).")
+    if result.skipped:
+        sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@click.argument("berkas", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@OPSI_KONTEN
+@click.option("--coba", is_flag=True, help="Hanya periksa; tidak ada berkas yang diubah.")
+@click.option("--timpa", is_flag=True,
+              help="Impor juga bila berkas YAML-nya berubah sejak buku kerja dibuat (versi lama tetap disimpan).")
+def impor(tahun: int, berkas: tuple[Path, ...], content_root: Path, coba: bool, timpa: bool) -> None:
+    """Membaca buku kerja yang sudah diisi kembali ke berkas konten YAML.
+
+    Setiap buku kerja diperiksa seluruhnya (dengan semua pemeriksaan 'lkpj periksa'); setiap masalah
+    disebut dengan berkas, lembar dan selnya. Bila ada galat, tidak ada berkas yang diubah. Berkas
+    YAML yang isinya berubah diganti setelah versi sebelumnya disimpan di folder
+    cadangan-impor-<waktu>; teks, komentar dan tata letak YAML tetap di bagian yang isinya sama.
+
+    Kode keluar: 0 bila berhasil, 1 bila ada galat (tidak ada yang ditulis), 2 bila perintah salah
+    tulis atau folder tahun tidak ada.
+    """
+    from lkpj_gen.pipeline import import_workbooks
+    from lkpj_gen.report.findings import text_report
+
+    folder = content_root / str(tahun)
+    if not folder.is_dir():
+        click.echo(f"Kesalahan: folder konten tahun {tahun} tidak ditemukan: {folder}", err=True)
+        sys.exit(2)
+    missing = [str(p) for p in berkas if not p.is_file()]
+    if missing:
+        click.echo(f"Kesalahan: berkas tidak ditemukan: {', '.join(missing)}", err=True)
+        sys.exit(2)
+    started = time.monotonic()
+    try:
+        result = import_workbooks(content_root, tahun, list(berkas), timpa=timpa, dry_run=coba)
+    except OSError as exc:
+        click.echo(f"Kesalahan: berkas tidak dapat ditulis ({exc.strerror or exc}): {exc.filename or ''}", err=True)
+        sys.exit(1)
+    if result.findings:
+        heading = f"Buku kerja ({len(berkas)})"
+        click.echo(text_report(result.findings, None, heading), err=bool(result.errors))
+    if result.errors:
+        click.echo("Tidak ada berkas yang diubah. Perbaiki galat di atas pada buku kerjanya lalu impor lagi.", err=True)
+        sys.exit(1)
+    if coba:
+        click.echo(f"Pemeriksaan selesai: {len(berkas)} buku kerja dapat diimpor (tidak ada yang diubah: --coba).")
+        return
+    for item in result.files:
+        if not item.changed:
+            click.echo(f"tidak berubah: {item.target} (dari {item.workbook.name})")
+        else:
+            how = "" if item.kept_text else "; ditulis ulang seluruhnya"
+            click.echo(f"ditulis: {item.target} (dari {item.workbook.name}{how})")
+    if result.backup:
+        click.echo(f"Versi sebelumnya disimpan di {result.backup}")
+    click.echo(f"Selesai: {sum(i.changed for i in result.files)} berkas diubah, "
+               f"{sum(not i.changed for i in result.files)} tidak berubah ({time.monotonic() - started:.1f} dtk).")
+
+
 @main.command("terbilang", context_settings={**CONTEXT, "ignore_unknown_options": True})  # "-11" is a number
 @click.argument("angka")
 @click.option("--rupiah", is_flag=True, help="Tambahkan kata 'rupiah' (dan sen bila ada).")

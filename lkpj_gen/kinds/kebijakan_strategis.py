@@ -8,6 +8,7 @@ from lkpj_gen.model.plan import Table
 from lkpj_gen.model.types import Model, Teks
 
 from .base import Berjudul, BlockKind, GridContext, TableSpec, no_checks, no_rows, numbered_rows
+from .sheet import KEBIJAKAN_STRATEGIS
 
 
 class BarisKebijakan(Model):
@@ -34,6 +35,6 @@ def grid(ctx: GridContext, t: KebijakanStrategis) -> Table:
 
 
 KIND = BlockKind(
-    "kebijakan_strategis", model=KebijakanStrategis, numbered=True, sheet=None,
+    "kebijakan_strategis", model=KebijakanStrategis, numbered=True, sheet=KEBIJAKAN_STRATEGIS,
     table=TableSpec(grid=grid, check=no_checks, wording=Wording, rows=no_rows, children=no_rows),
 )

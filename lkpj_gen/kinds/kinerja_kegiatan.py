@@ -15,6 +15,7 @@ from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import format_persen, format_rupiah, persen
 
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, rupiah, simple_header
+from .sheet import KINERJA_KEGIATAN
 
 
 class CapaianTeks(Model):
@@ -243,6 +244,6 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
 
 
 KIND = BlockKind(
-    "kinerja_kegiatan", model=KinerjaKegiatan, numbered=True, sheet=None,
+    "kinerja_kegiatan", model=KinerjaKegiatan, numbered=True, sheet=KINERJA_KEGIATAN,
     table=TableSpec(grid=grid, check=check, wording=Wording, rows=no_rows, children=no_rows),
 )

@@ -16,6 +16,7 @@ from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SentencePattern, TableSpec, rupiah, simple_header
+from .sheet import TABEL_REALISASI
 
 
 class PosRealisasi(Model):
@@ -164,7 +165,7 @@ def realisasi_values(table: TabelRealisasi, row: Any, kalimat: Any, lookup: Any)
 
 
 KIND = BlockKind(
-    "tabel_realisasi", model=TabelRealisasi, numbered=True, sheet=None,
+    "tabel_realisasi", model=TabelRealisasi, numbered=True, sheet=TABEL_REALISASI,
     table=TableSpec(grid=grid, check=check, wording=None, rows=rows, children=children,
                     sentences={"realisasi": SentencePattern(realisasi_values)}),
 )
