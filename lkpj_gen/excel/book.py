@@ -302,7 +302,7 @@ def read_narrative(records: list[NarrativeRecord], labels: list[str]) -> Narrati
     stacks: dict[str, list[tuple[int, dict[str, Any], Loc]]] = {}  # label -> open lists: depth, daftar, path
     options = {o.lower(): o for o in jenis_options()}
     kinds_by_label = {kind_label(k).lower(): k for k in KINDS}
-    for rec in records:
+    for n, rec in enumerate(records):
         if rec.bagian:
             label = known.get(" ".join(str(rec.bagian).split()).lower())
             if label is None:
@@ -338,6 +338,8 @@ def read_narrative(records: list[NarrativeRecord], labels: list[str]) -> Narrati
             cells[(len(blocks_) - 1,)] = rec.refs["isi"]
             stack.clear()
             continue
+        if jenis == ITEM and isi is None and _heads_a_list(records, n):
+            isi = ""  # an item with no text of its own, only the list under it
         if isi is None or (isi == "" and jenis != ITEM):
             if jenis == ITEM or rec.gaya or rec.mulai:
                 out.problems.append(Problem(rec.refs["isi"], "kolom Isi belum diisi", "isi teksnya atau kosongkan seluruh baris"))
@@ -365,6 +367,16 @@ def read_narrative(records: list[NarrativeRecord], labels: list[str]) -> Narrati
         if problem:
             out.problems.append(problem)
     return out
+
+
+def _heads_a_list(records: list[NarrativeRecord], n: int) -> bool:
+    """Whether the list item ``records[n]`` is followed by a deeper item (its sub-list)."""
+    if n + 1 >= len(records) or str(records[n + 1].jenis or "").strip().lower() != ITEM.lower():
+        return False
+    try:
+        return (_number(records[n + 1].tingkat) or 1) > (_number(records[n].tingkat) or 1)
+    except ValueError:
+        return False
 
 
 def _number(value: Any) -> int | None:

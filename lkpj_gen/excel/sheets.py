@@ -14,6 +14,7 @@ YAML; the model then checks them with the same rules as YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
@@ -21,7 +22,7 @@ from pydantic import BaseModel
 from lkpj_gen.kinds.sheet import Achievement, Column, ColumnType, Difference, Each, Formula, Level, Option, Ratio, SheetSpec, Sum, TotalRow
 from lkpj_gen.model.source import Loc
 
-from .values import from_float, indonesian
+from .values import from_float, indonesian, pad
 
 EMPTY_TEXT = ""  # an empty text cell: a value present but empty (``output: {target: ""}``), not a blank
 
@@ -208,6 +209,9 @@ def table_sheet(kind: str, spec: SheetSpec, table: BaseModel, tahun: int, kosong
             parent = _parent_of(name)
             if value is None and parent is not None and get_path(obj, parent) is not None:
                 value = EMPTY_TEXT  # the mapping is there, this part of it empty
+            elif value == EMPTY_TEXT and isinstance(obj, BaseModel) and isinstance(name, str) and parent is None \
+                    and _default(obj, name) == EMPTY_TEXT:
+                value = None  # empty as by default: a blank cell says the same
             row.cells[col.key] = cell_value(col, value, obj, name)
         sheet.rows.append(row)
         for child in spec.levels:
@@ -293,8 +297,8 @@ def convert(col: Col, got: Got) -> tuple[Any, Problem | None]:
                                       + ("angka" if col.type in ("money", "number") else "teks"),
                              "ketik isinya kembali sebagai angka atau teks biasa")
     if col.type in ("money", "number"):
-        if isinstance(value, float):
-            number = from_float(value, got.fmt)
+        if isinstance(value, (int, float)):
+            number = from_float(float(value), got.fmt) if isinstance(value, float) else pad(Decimal(value), got.fmt)
             if got.fmt and "%" in got.fmt:
                 number = number * 100  # typed as 75% in a percentage-formatted cell
             return indonesian(number), None
@@ -440,6 +444,10 @@ def table_data(sheet: TableSheet, records: list[Record], settings: dict[str, Got
             parent = _parent_of(name)
             if parent is not None:
                 cells.setdefault(loc + (parent,), got.ref)
+        if level.row == "list":  # a blank text cell of a free table is empty text, as its YAML writes it
+            for col in columns:
+                if col.index is not None and not col.computed and col.type == "text" and row[col.index] is None:
+                    row[col.index] = EMPTY_TEXT
         _drop_empty_groups(row)
         stack.append((level, row, loc))
     for name, items in many.items():

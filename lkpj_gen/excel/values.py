@@ -67,7 +67,10 @@ def from_float(value: float, fmt: str | None) -> Decimal:
     result = Decimal(repr(value))
     if result == result.to_integral_value():
         result = Decimal(int(result))
+    return pad(result, fmt)
+
+
+def pad(value: Decimal, fmt: str | None) -> Decimal:
+    """``value`` with at least the decimals its cell's format shows."""
     shown = format_decimals(fmt)
-    if places(result) < shown:
-        result = result.quantize(Decimal(1).scaleb(-shown))
-    return result
+    return value.quantize(Decimal(1).scaleb(-shown)) if places(value) < shown else value

@@ -230,8 +230,8 @@ class _Splice:
             elif before != after:
                 self.delete_pair(key, value)
         for i, name in enumerate(raw):
-            if name in present:
-                continue
+            if name in present or _child(old, name) == _child(new, name):
+                continue  # written, or the same as the old file says by leaving it out
             following = next((node.value[present.index(n)][0] for n in list(raw)[i + 1:] if n in present), None)
             self.insert_pair(node, following, name, raw[name])
 
