@@ -437,8 +437,14 @@ def import_workbooks(content_root: Path, tahun: int, files: list[Path], *, timpa
     wording = validate_wording(wording_source)[0] if wording_source is not None else None
     found += check_across_files(konten, wording)
     books = set(origin.values())
-    # in a workbook the sheet and cell say where; the path inside the YAML data would only confuse
-    result.findings += [replace(f, field="") if f.position.sheet else f for f in found if f.file in books]
+    unread = {(f.file, f.position.sheet, _row_of(f.position.cell)) for f in result.findings if f.position.sheet}
+    for f in found:
+        if f.file not in books:
+            continue
+        if f.code.startswith("skema.") and (f.file, f.position.sheet, _row_of(f.position.cell)) in unread:
+            continue  # follows from a cell of the same row that could not be read (reported)
+        # in a workbook the sheet and cell say where; the path inside the YAML data would only confuse
+        result.findings.append(replace(f, field="") if f.position.sheet else f)
     if result.errors or dry_run:
         return result
     stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
@@ -464,6 +470,11 @@ def import_workbooks(content_root: Path, tahun: int, files: list[Path], *, timpa
         _publish(staging, target)
         result.files.append(item)
     return result
+
+
+def _row_of(cell: str | None) -> str:
+    """"E14" -> "14" (a merged range "P8:P9": its first row)."""
+    return "".join(ch for ch in (cell or "").split(":")[0] if ch.isdigit())
 
 
 def _place(raw: Any, origin: dict[str, Any], kind: str) -> list[Any] | None:

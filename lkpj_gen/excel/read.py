@@ -146,12 +146,12 @@ class _Reader:
     def header(self, sheet: Any, expected: list[str]) -> tuple[int, dict[int, int]] | None:
         """The header row and, for each expected column, the sheet column it is in (1-based)."""
         wanted = [_norm(h) for h in expected]
-        best, best_row, best_values = 0, 0, []
+        best, best_row, best_values, shown = 0, 0, [], []
         for r, values in enumerate(sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, 40), values_only=True), 1):
             texts = [_norm(v) for v in values]
             score = sum(1 for w in wanted if w in texts)
             if score > best:
-                best, best_row, best_values = score, r, texts
+                best, best_row, best_values, shown = score, r, texts, list(values)
         if best == 0 or best * 2 < len(wanted):
             self.problem(sheet.title, "A1", "baris judul kolom tidak ditemukan (judul kolom diubah atau dihapus?)",
                          "salin kembali judul kolom dari buku kerja asli", "excel.kolom")
@@ -172,12 +172,12 @@ class _Reader:
         missing = [i for i in range(len(wanted)) if i not in mapping]
         for i in missing:
             ref = f"{get_column_letter(i + 1)}{best_row}"
-            shown = sheet.cell(best_row, i + 1).value
+            there = sheet.cell(best_row, i + 1).value
             self.problem(sheet.title, ref, f"kolom '{expected[i]}' tidak ditemukan" +
-                         (f" (di sel ini tertulis '{shown}')" if shown not in (None, "") else ""),
+                         (f" (di sel ini tertulis '{there}')" if there not in (None, "") else ""),
                          "jangan mengganti nama, memindah atau menghapus judul kolom; salin kembali dari buku kerja asli",
                          "excel.kolom")
-        self.extra_columns(sheet, best_row, best_values, used)
+        self.extra_columns(sheet, best_row, [str(v).strip() if v is not None else "" for v in shown], used)
         return (best_row, mapping) if not missing else None
 
     def extra_columns(self, sheet: Any, header: int, texts: list[str], used: set[int]) -> None:
@@ -393,6 +393,7 @@ def _agency(reader: _Reader, identity: Identity, tables: dict[str, TableSheet],
     narrative = read_narrative(records or [], labels)
     _problems(reader, NARRATIVE, narrative.problems)
     placed: set[str] = set()
+    identity_sheets = {name for name, _, _, _ in identity.sheets}  # a missing one is reported already
 
     def part(label: str, base: Loc) -> list[Any]:
         blocks = narrative.parts.get(label, [])
@@ -402,7 +403,7 @@ def _agency(reader: _Reader, identity: Identity, tables: dict[str, TableSheet],
             if where != label:
                 continue
             if name not in reader.records:
-                if name not in tables:
+                if name not in tables and name not in identity_sheets:
                     ref = narrative.cells[label][(index,)]
                     reader.problem(NARRATIVE, ref, f"lembar '{name}' tidak dikenal", "jangan mengubah baris Tabel")
                 blocks[index] = None

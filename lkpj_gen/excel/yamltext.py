@@ -37,10 +37,17 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    """Multi-line text as a literal block; text YAML would read as something else ("680.000", a
+    float) in double quotes, as the content files write it."""
     if "\n" in value and not any(line != line.rstrip() for line in value.split("\n")):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+        return dumper.represent_scalar(_STR, value, style="|")
+    if value and dumper.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
+        return dumper.represent_scalar(_STR, value, style='"')
+    return dumper.represent_scalar(_STR, value)
 
 
 _Dumper.add_representer(str, _str)
