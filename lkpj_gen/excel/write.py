@@ -10,6 +10,7 @@ drop-down lists; text cells are formatted as text so "1.977" stays what was type
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from datetime import datetime
@@ -32,7 +33,9 @@ RECORD_SHEET = "_lkpj"
 GUIDE_SHEET = "Petunjuk"
 SPARE_ROWS = 500  # rows below the table that keep the columns' validation and formats
 
-MONEY = "#,##0"
+LOCALE = "[$-421]"  # Indonesian: LibreOffice shows 1.234.567,50 whatever its own locale; Excel follows Windows
+MONEY = LOCALE + "#,##0"
+PERCENT = LOCALE + "0.00"
 _WHITE = Font(bold=True, color="FFFFFF")
 _HEADER = PatternFill("solid", fgColor="1F4E79")
 _HEADER_COMPUTED = PatternFill("solid", fgColor="595959")
@@ -54,6 +57,31 @@ def _text_cell(cell: Any, value: Any) -> None:
     cell.value = value
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
+
+
+def _lines(text: Any, width: float) -> int:
+    """How many lines a wrapped cell of ``width`` needs for ``text`` (an estimate: Excel does not
+    size rows of a file it did not lay out itself)."""
+    if not isinstance(text, str) or not text:
+        return 1
+    per_line = max(1.0, width * 0.95)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def _height(sheet: Any, r: int, cells: Iterable[tuple[Any, float]]) -> None:
+    lines = max((_lines(text, width) for text, width in cells), default=1)
+    if lines > 1:
+        sheet.row_dimensions[r].height = min(409, 15 * lines)
+
+
+def _page(sheet: Any, header: int) -> None:
+    """Printed: landscape A4, as wide as the page, the header repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    if header:
+        sheet.print_title_rows = f"{header}:{header}"
 
 
 def _protect(sheet: Any) -> None:
@@ -185,9 +213,9 @@ def _number_format(col: Col, value: Any) -> str:
     from decimal import Decimal
 
     if col.type == "money":
-        return number_format(value, True) if isinstance(value, Decimal) else MONEY
+        return LOCALE + number_format(value, True) if isinstance(value, Decimal) else MONEY
     if col.type == "number":
-        return number_format(value, False).replace("0", "#,##0", 1) if isinstance(value, Decimal) else "#,##0.##"
+        return LOCALE + number_format(value, False) if isinstance(value, Decimal) else "General"
     return "@"
 
 
@@ -257,8 +285,10 @@ def _table_sheet(wb: Any, book: Book, name: str, table: TableSheet) -> None:
         pending.append((rank, i))
     for _, i in pending:
         ends[i] = spare
+    widths = {c.key: c.width for c in columns}
     for i, row in enumerate(order):
         _write_row(sheet, table, row, first + i, offset, letters, level_letter, formulas, ends.get(i, spare))
+        _height(sheet, first + i, ((v, widths[k]) for k, v in row.cells.items() if isinstance(v, str)))
     for j, row in enumerate(bottom):
         _write_row(sheet, table, row, spare + 1 + j, offset, letters, level_letter, formulas, spare)
     for i, col in enumerate(columns):
@@ -267,7 +297,7 @@ def _table_sheet(wb: Any, book: Book, name: str, table: TableSheet) -> None:
             dim.protection = _LOCKED
         else:
             dim.protection = _OPEN
-            dim.number_format = MONEY if col.type == "money" else "#,##0.##" if col.type == "number" else "@"
+            dim.number_format = MONEY if col.type == "money" else "General" if col.type == "number" else "@"
         _validation(sheet, col, letters[col.key], first, spare + len(bottom) + SPARE_ROWS)
     if level_letter:
         sheet.column_dimensions[level_letter].protection = _OPEN
@@ -277,6 +307,7 @@ def _table_sheet(wb: Any, book: Book, name: str, table: TableSheet) -> None:
         dv.add(f"{level_letter}{first}:{level_letter}{spare + len(bottom) + SPARE_ROWS}")
         sheet.add_data_validation(dv)
     sheet.freeze_panes = sheet.cell(first, spec.keep_left + offset + 1 if spec.keep_left else 1)
+    _page(sheet, header)
     _protect(sheet)
 
 
@@ -303,7 +334,7 @@ def _write_row(sheet: Any, table: TableSheet, row: Row, r: int, offset: int, let
             formula = formulas.total(col, r) if total else formulas.data(col, row, r, end)
             if formula:
                 cell.value = formula
-                cell.number_format = MONEY if col.type == "money" else "0.00"
+                cell.number_format = MONEY if col.type == "money" else PERCENT
             continue
         cell.protection = _OPEN
         if col.stated or (total and col.type in ("money", "number")):
@@ -312,8 +343,7 @@ def _write_row(sheet: Any, table: TableSheet, row: Row, r: int, offset: int, let
             cell.fill = _TOTAL
         value = row.cells.get(col.key)
         if value is None:
-            if col.type in ("text", "lines"):
-                cell.number_format = "@"
+            cell.number_format = MONEY if col.type == "money" else "General" if col.type == "number" else "@"
             continue
         _put(cell, col, value)
         if i == 0 and row.level is not None and rank and not total:
@@ -337,6 +367,7 @@ def _narrative(wb: Any, book: Book) -> None:
     lines = book.narrative or []
     for r, line in enumerate(lines, header + 1):
         _narrative_row(sheet, r, line)
+        _height(sheet, r, [(line.isi, 110 - 2 * (line.tingkat or 1))])
     first, last = header + 1, header + len(lines) + SPARE_ROWS
     for letter, title, options, note in (
             ("A", "Bagian", book.parts, "bagian dokumen; kosong: sama dengan baris di atasnya"),
@@ -354,6 +385,7 @@ def _narrative(wb: Any, book: Book) -> None:
         dv.add(f"{letter}{first}:{letter}{last}")
         sheet.add_data_validation(dv)
     sheet.freeze_panes = sheet.cell(header + 1, 3)
+    _page(sheet, header)
     _protect(sheet)
 
 
@@ -429,6 +461,7 @@ def _guide(wb: Any, book: Book, sheets: Iterable[tuple[str, str, str]]) -> None:
     for n, text in enumerate(guide, 1):
         sheet.cell(r, 1, f"{n}.").alignment = Alignment(horizontal="right", vertical="top")
         sheet.cell(r, 2, text).alignment = _TOP
+        _height(sheet, r, [(text, 110)])
         r += 1
     r += 1
     sheet.cell(r, 1, "Lembar").font = Font(bold=True, size=12)
@@ -436,6 +469,7 @@ def _guide(wb: Any, book: Book, sheets: Iterable[tuple[str, str, str]]) -> None:
     for name, title, note in sheets:
         sheet.cell(r, 1, name).font = _BOLD
         sheet.cell(r, 2, title + (f". {note}" if note else "")).alignment = _TOP
+        _height(sheet, r, [(title + (f". {note}" if note else ""), 110)])
         r += 1
     r += 1
     sheet.cell(r, 1, "Warna sel").font = Font(bold=True, size=12)
@@ -449,6 +483,8 @@ def _guide(wb: Any, book: Book, sheets: Iterable[tuple[str, str, str]]) -> None:
             cell.fill = fill
         sheet.cell(r, 2, text)
         r += 1
+    _page(sheet, 0)
+    sheet.page_setup.orientation = "portrait"
     _protect(sheet)
 
 
