@@ -4,6 +4,7 @@ workbook gives precise sheet/cell messages and leaves every YAML file as it was.
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -222,6 +223,31 @@ def test_a_broken_workbook_names_sheet_and_cell_and_changes_nothing(dinkes, how)
         assert (found[0].position.sheet, found[0].position.cell) == (sheet, cell), messages(result)
         assert f"lembar '{sheet}'" in str(found[0])
     assert files(root) == before
+
+
+def test_reordered_columns_are_read_by_their_headers(dinkes):
+    root, book = dinkes
+    sheet = book.sheet(KEGIATAN)
+    a, b = sheet.column("Permasalahan"), sheet.column("Upaya Mengatasi Permasalahan")
+    for r in range(sheet.header_row, sheet.ws.max_row + 1):  # the two columns swapped, headers and all
+        left, right = sheet.ws.cell(r, a), sheet.ws.cell(r, b)
+        left.value, right.value = right.value, left.value
+    book.save()
+    before = files(root)
+    result = import_workbooks(root.path, 2023, [book.path])
+    assert messages(result) == [] and not result.files[0].changed
+    assert files(root) == before
+
+
+def test_many_tugas_pembantuan_keep_their_drop_down_within_excel_limits(mini_root, tmp_path):
+    with mini_root.edit("opd/dinkes.yaml") as opd:
+        opd["bab_iv"]["tugas"] = [copy.deepcopy(opd["bab_iv"]["tugas"][0]) for _ in range(12)]  # a list longer than Excel allows inline
+    export_workbooks(mini_root.path, 2023, tmp_path, ["dinkes"])
+    book = Workbook.open(tmp_path / "dinkes.xlsx")
+    lists = [dv.formula1 for dv in book.wb["Uraian"].data_validations.dataValidation if dv.type == "list"]
+    assert all(len(f) <= 255 for f in lists) and any(f.startswith("'_lkpj'!") for f in lists)
+    result = import_workbooks(mini_root.path, 2023, [book.path])
+    assert messages(result) == [] and not result.files[0].changed
 
 
 def test_a_workbook_for_another_year_or_agency_is_refused(dinkes, tmp_path):

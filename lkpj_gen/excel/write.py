@@ -92,6 +92,22 @@ def _protect(sheet: Any) -> None:
     p.selectLockedCells = p.selectUnlockedCells = False
 
 
+def _choices(sheet: Any, options: list[str]) -> str:
+    """A drop-down's list: written out when short, else (Excel's limit is 255 characters) kept in
+    a column of the workbook's hidden sheet and referred to."""
+    inline = '"' + ",".join(options) + '"'
+    if len(inline) <= 250:
+        return inline
+    record = sheet.parent[RECORD_SHEET]
+    column = 8
+    while record.cell(1, column).value is not None:
+        column += 1
+    for r, option in enumerate(options, 1):
+        _text_cell(record.cell(r, column), option)
+    letter = get_column_letter(column)
+    return f"'{RECORD_SHEET}'!${letter}$1:${letter}${len(options)}"
+
+
 def _validation(sheet: Any, col: Col, letter: str, first: int, last: int) -> None:
     if col.computed:
         return
@@ -103,7 +119,7 @@ def _validation(sheet: Any, col: Col, letter: str, first: int, last: int) -> Non
         dv.error = ("Isi dengan angka saja, misalnya 1250000 atau 1.250.000,50 - tanpa Rp, tanpa ,- dan tanpa %."
                     if col.type == "money" else "Isi dengan angka saja, misalnya 94,5 - tanpa tanda %.")
     elif col.type == "choice":
-        dv = DataValidation(type="list", formula1='"' + ",".join(o.label for o in col.options) + '"', allow_blank=True)
+        dv = DataValidation(type="list", formula1=_choices(sheet, [o.label for o in col.options]), allow_blank=True)
         dv.errorTitle = "Pilihan tidak dikenal"
         dv.error = "Pilih dari daftar: " + ", ".join(o.label for o in col.options)
     elif col.spec.note:
@@ -302,7 +318,7 @@ def _table_sheet(wb: Any, book: Book, name: str, table: TableSheet) -> None:
     if level_letter:
         sheet.column_dimensions[level_letter].protection = _OPEN
         names = [lv.name for lv in spec.levels] + [t.name for t in spec.totals if t.many]
-        dv = DataValidation(type="list", formula1='"' + ",".join(names) + '"', allow_blank=True)
+        dv = DataValidation(type="list", formula1=_choices(sheet, names), allow_blank=True)
         dv.errorTitle, dv.error, dv.showErrorMessage = "Tingkat tidak dikenal", "Pilih dari daftar: " + ", ".join(names), True
         dv.add(f"{level_letter}{first}:{level_letter}{spare + len(bottom) + SPARE_ROWS}")
         sheet.add_data_validation(dv)
@@ -374,7 +390,7 @@ def _narrative(wb: Any, book: Book) -> None:
             ("B", "Jenis", jenis_options(), "kosong: Paragraf. Butir: satu butir daftar (isi Tingkat)"),
             ("D", "Gaya daftar", ["1.", "1)", "(1)", "a.", "a)", "(a)", "A.", "I.", "-", "•"],
              "diisi pada butir pertama sebuah daftar; pada butir tingkat 1 berikutnya memulai daftar baru")):
-        dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
+        dv = DataValidation(type="list", formula1=_choices(sheet, options), allow_blank=True)
         dv.showErrorMessage, dv.errorTitle, dv.error = True, "Pilihan tidak dikenal", "Pilih dari daftar yang tersedia."
         dv.promptTitle, dv.prompt, dv.showInputMessage = title, note, True
         dv.add(f"{letter}{first}:{letter}{last}")
@@ -489,7 +505,8 @@ def _guide(wb: Any, book: Book, sheets: Iterable[tuple[str, str, str]]) -> None:
 
 
 def _record(wb: Any, book: Book) -> None:
-    sheet = wb.create_sheet(RECORD_SHEET)
+    sheet = wb[RECORD_SHEET]
+    wb.move_sheet(sheet, len(wb.sheetnames) - 1 - wb.sheetnames.index(RECORD_SHEET))
     for r, row in enumerate(record_rows(book), 1):
         for c, value in enumerate(row, 1):
             _text_cell(sheet.cell(r, c), value)
@@ -504,6 +521,7 @@ def write_book(book: Book, path: Path) -> None:
     if book.narrative is not None:
         guide_rows.append((NARRATIVE, "Teks bagian Anda dalam urutan dokumen", ""))
     _guide(wb, book, guide_rows)
+    wb.create_sheet(RECORD_SHEET)  # first, so drop-down lists can be kept in it; moved last
     for sheet in book.sheets:
         _table_sheet(wb, book, sheet.name, sheet.table)
     if book.narrative is not None:

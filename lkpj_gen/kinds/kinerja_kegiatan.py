@@ -84,6 +84,7 @@ class JumlahKegiatan(Model):
 class KinerjaKegiatan(Berjudul):
     program: list[Program] = Field(min_length=1)
     jumlah: bool | JumlahKegiatan = True  # false: no JUMLAH row
+    tampil_kode: bool = False  # print each level's kode (official nomenclature) before its name
     lanskap: bool = True  # seven columns with amounts like "Rp1.013.259.388.911,00" need the width
 
     def programs(self) -> list[tuple[int, Program]]:
@@ -162,7 +163,7 @@ def grid(ctx: GridContext, t: KinerjaKegiatan) -> Table:
     def level_rows(k: Kegiatan, depth: int) -> list[list[Cell]]:
         bold = depth == 0
         target, capai = input_cells(k, bold)
-        name = ctx.cell(labelled(k.nama, depth, w), bold=bold)
+        name = ctx.cell(labelled(f"{k.kode} {k.nama}" if t.tampil_kode and k.kode else k.nama, depth, w), bold=bold)
         rows = [[Cell([]), Cell([]), name, target, capai, ctx.cell(k.permasalahan), ctx.cell(k.upaya)]]
         for label, value in ((w.label.output, k.output), (w.label.outcome, k.outcome)):
             if value is not None:
