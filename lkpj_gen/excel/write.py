@@ -10,6 +10,7 @@ drop-down lists; text cells are formatted as text so "1.977" stays what was type
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 import tempfile
@@ -50,6 +51,50 @@ _OPEN = Protection(locked=False)
 _LOCKED = Protection(locked=True)
 _TOP = Alignment(vertical="top", wrap_text=True)
 _BOLD = Font(bold=True)
+_ITALIC = Font(italic=True)
+_ALIGNED: dict[int, Alignment] = {0: _TOP}
+
+
+def _indented(indent: int) -> Alignment:
+    if indent not in _ALIGNED:
+        _ALIGNED[indent] = Alignment(vertical="top", wrap_text=True, indent=indent)
+    return _ALIGNED[indent]
+
+
+class _StyleCache:
+    """Cell styles of one workbook: each combination is set once, then copied (setting openpyxl's
+    style objects cell by cell hashes them every time: most of the writing time)."""
+
+    def __init__(self) -> None:
+        self.done: dict[tuple[Any, ...], Any] = {}
+
+    def __call__(self, cell: Any, *, font: Any = None, fill: Any = None, alignment: Any = None, protection: Any = None,
+                 number_format: str = "General", border: Any = _BORDER) -> None:
+        key = (id(font), id(fill), id(alignment), id(protection), number_format, id(border))
+        known = self.done.get(key)
+        if known is not None:
+            cell._style = copy.copy(known)
+            return
+        if font is not None:
+            cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        if alignment is not None:
+            cell.alignment = alignment
+        if protection is not None:
+            cell.protection = protection
+        if border is not None:
+            cell.border = border
+        cell.number_format = number_format
+        self.done[key] = copy.copy(cell._style)
+
+
+_CACHES: dict[int, _StyleCache] = {}
+
+
+def _styles(sheet: Any) -> _StyleCache:
+    """The style cache of the sheet's workbook (kept while ``write_book`` builds it)."""
+    return _CACHES[id(sheet.parent)]
 
 
 def _text_cell(cell: Any, value: Any) -> None:
@@ -235,16 +280,18 @@ def _number_format(col: Col, value: Any) -> str:
     return "@"
 
 
-def _put(cell: Any, col: Col, value: Any) -> None:
+def _put(cell: Any, col: Col, value: Any) -> str:
+    """Put a model value in a cell; returns the number format the cell gets."""
     from decimal import Decimal
 
     if isinstance(value, Decimal):
         cell.value = to_cell(value)
-        cell.number_format = _number_format(col, value) if not isinstance(cell.value, str) else "@"
-    else:
+        return _number_format(col, value) if not isinstance(cell.value, str) else "@"
+    if value is not None:
         _text_cell(cell, value)
-        if col.type in ("text", "lines") or value == EMPTY_TEXT:
-            cell.number_format = "@"
+    if col.type in ("text", "lines") or value == EMPTY_TEXT:
+        return "@"
+    return MONEY if col.type == "money" else "General"
 
 
 def _title(sheet: Any, book: Book, title: str, subtitle: str) -> None:
@@ -329,41 +376,28 @@ def _table_sheet(wb: Any, book: Book, name: str, table: TableSheet) -> None:
 
 def _write_row(sheet: Any, table: TableSheet, row: Row, r: int, offset: int, letters: dict[str, str],
                level_letter: str | None, formulas: _Formulas, end: int) -> None:
+    style = _styles(sheet)
     total = row.total is not None
     rank = table.rank(row.level) if row.level is not None else 0
-    bold = total or (rank == 0 and len(table.spec.levels) > 1)
+    font = _BOLD if total or (rank == 0 and len(table.spec.levels) > 1) else None
     if level_letter:
         cell = sheet.cell(r, 1, row.name)
-        cell.border, cell.alignment = _BORDER, _TOP
-        cell.protection = _LOCKED if total and not (row.total and row.total.many) else _OPEN
-        if bold:
-            cell.font = _BOLD
-        if total:
-            cell.fill = _TOTAL
+        style(cell, font=font, fill=_TOTAL if total else None, alignment=_TOP,
+              protection=_LOCKED if total and not (row.total and row.total.many) else _OPEN)
     for i, col in enumerate(table.columns):
         cell = sheet.cell(r, i + 1 + offset)
-        cell.border, cell.alignment = _BORDER, _TOP
-        if bold:
-            cell.font = _BOLD
         if col.computed:
-            cell.protection, cell.fill = _LOCKED, _COMPUTED
             formula = formulas.total(col, r) if total else formulas.data(col, row, r, end)
             if formula:
                 cell.value = formula
-                cell.number_format = MONEY if col.type == "money" else PERCENT
+            style(cell, font=font, fill=_COMPUTED, alignment=_TOP, protection=_LOCKED,
+                  number_format=(MONEY if col.type == "money" else PERCENT) if formula else "General")
             continue
-        cell.protection = _OPEN
-        if col.stated or (total and col.type in ("money", "number")):
-            cell.fill = _STATED
-        elif total:
-            cell.fill = _TOTAL
+        fill = _STATED if col.stated or (total and col.type in ("money", "number")) else _TOTAL if total else None
+        indent = min(rank * 2, 10) if i == 0 and row.level is not None and rank and not total else 0
         value = row.cells.get(col.key)
-        if value is None:
-            cell.number_format = MONEY if col.type == "money" else "General" if col.type == "number" else "@"
-            continue
-        _put(cell, col, value)
-        if i == 0 and row.level is not None and rank and not total:
-            cell.alignment = Alignment(vertical="top", wrap_text=True, indent=min(rank * 2, 10))
+        number_format = _put(cell, col, value)
+        style(cell, font=font, fill=fill, alignment=_indented(indent), protection=_OPEN, number_format=number_format)
 
 
 def _narrative(wb: Any, book: Book) -> None:
@@ -406,22 +440,16 @@ def _narrative(wb: Any, book: Book) -> None:
 
 
 def _narrative_row(sheet: Any, r: int, line: Line) -> None:
+    style = _styles(sheet)
     values = [line.bagian, line.jenis, line.tingkat, line.gaya, line.mulai, line.isi]
     for i, value in enumerate(values, 1):
         cell = sheet.cell(r, i)
         _text_cell(cell, value)
-        cell.border = _BORDER
-        cell.alignment = _TOP
-        cell.protection = _LOCKED if line.locked else _OPEN
-        if i == 6:
-            cell.number_format = "@"
-        if line.locked:
-            cell.fill = _PLACE
-            cell.font = Font(italic=True)
-    if line.jenis == "Subjudul":
-        sheet.cell(r, 6).font = _BOLD
-    if line.tingkat and line.tingkat > 1:
-        sheet.cell(r, 6).alignment = Alignment(vertical="top", wrap_text=True, indent=min(2 * (line.tingkat - 1), 10))
+        last = i == 6
+        font = _ITALIC if line.locked else _BOLD if last and line.jenis == "Subjudul" else None
+        indent = min(2 * (line.tingkat - 1), 10) if last and line.tingkat and line.tingkat > 1 else 0
+        style(cell, font=font, fill=_PLACE if line.locked else None, alignment=_indented(indent),
+              protection=_LOCKED if line.locked else _OPEN, number_format="@" if last else "General")
 
 
 GUIDE_AGENCY = [
@@ -520,13 +548,17 @@ def write_book(book: Book, path: Path) -> None:
     guide_rows = [(s.name, s.table.spec.title, s.table.spec.note) for s in book.sheets]
     if book.narrative is not None:
         guide_rows.append((NARRATIVE, "Teks bagian Anda dalam urutan dokumen", ""))
-    _guide(wb, book, guide_rows)
-    wb.create_sheet(RECORD_SHEET)  # first, so drop-down lists can be kept in it; moved last
-    for sheet in book.sheets:
-        _table_sheet(wb, book, sheet.name, sheet.table)
-    if book.narrative is not None:
-        _narrative(wb, book)
-    _record(wb, book)
+    _CACHES[id(wb)] = _StyleCache()
+    try:
+        _guide(wb, book, guide_rows)
+        wb.create_sheet(RECORD_SHEET)  # first, so drop-down lists can be kept in it; moved last
+        for sheet in book.sheets:
+            _table_sheet(wb, book, sheet.name, sheet.table)
+        if book.narrative is not None:
+            _narrative(wb, book)
+        _record(wb, book)
+    finally:
+        del _CACHES[id(wb)]
     wb.security = WorkbookProtection(lockStructure=True)
     wb.calculation.fullCalcOnLoad = True
     wb.properties.title = f"LKPJ {book.tahun} - {book.nama}"
