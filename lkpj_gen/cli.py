@@ -54,19 +54,29 @@ class _Printed(Progress):
               help="Lewati penataan letak oleh LibreOffice (lebih cepat, untuk draf): nomor halaman diisi Word.")
 @click.option("--batas-waktu", type=float, default=600, show_default=True, metavar="DETIK",
               help="Batas waktu LibreOffice menata letak dokumen.")
+@click.option("--opd", default=None, metavar="NAMA",
+              help="Hanya bagian perangkat daerah ini (BAB III dan BAB IV-nya), dengan nomor bab, tabel dan halaman "
+                   "seperti dalam dokumen lengkap, untuk diperiksa sebelum ditandatangani.")
 def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, tanpa_tata_letak: bool,
-          batas_waktu: float) -> None:
+          batas_waktu: float, opd: str | None) -> None:
     """Menyusun LKPJ tahun TAHUN dari konten menjadi satu dokumen Word."""
-    from lkpj_gen.pipeline import LayoutMismatch, LibreOfficeError
+    from lkpj_gen.pipeline import LayoutMismatch, LibreOfficeError, UnknownAgency, build_section
     from lkpj_gen.pipeline import build as run_build
 
     if buat_pdf and tanpa_tata_letak:
         raise click.UsageError("--pdf memerlukan penataan letak; jangan dipakai bersama --tanpa-tata-letak")
-    output = output or Path("output") / f"LKPJ-{tahun}.docx"
+    output = output or Path("output") / (f"LKPJ-{tahun}-{opd}.docx" if opd else f"LKPJ-{tahun}.docx")
     pdf = output.with_suffix(".pdf") if buat_pdf else None
     try:
-        result = run_build(content_root, tahun, output, layout=not tanpa_tata_letak, pdf=pdf,
-                           timeout=batas_waktu, progress=_Printed())
+        if opd:
+            result = build_section(content_root, tahun, opd, output, layout=not tanpa_tata_letak, pdf=pdf,
+                                   timeout=batas_waktu, progress=_Printed())
+        else:
+            result = run_build(content_root, tahun, output, layout=not tanpa_tata_letak, pdf=pdf,
+                               timeout=batas_waktu, progress=_Printed())
+    except UnknownAgency as exc:
+        click.echo(f"Kesalahan: perangkat daerah tidak dikenal: {exc}", err=True)
+        sys.exit(2)
     except ContentError as exc:
         from lkpj_gen.report.findings import text_report
 
@@ -93,7 +103,9 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
     )
     if result.warnings:
         click.echo(f"Peringatan: {len(result.warnings)} (lihat: lkpj periksa {tahun}).")
-    if result.layout == "selesai":
+    if result.layout == "selesai" and opd:
+        click.echo("Nomor halaman diambil dari tata letak dokumen lengkap (bagian ini mulai di halaman yang sama).")
+    elif result.layout == "selesai":
         click.echo("Nomor halaman Daftar Isi, Daftar Tabel dan Daftar Gambar sudah diisi dan diperiksa.")
     else:
         sebab = "" if tanpa_tata_letak else f" ({result.layout})"

@@ -223,6 +223,65 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
     return result
 
 
+def build_section(content_root: Path, tahun: int, key: str, output: Path, templates_dir: Path | None = None, *,
+                  layout: bool = False, pdf: Path | None = None, timeout: float = 600,
+                  progress: Progress = Progress()) -> BuildResult:
+    """Agency ``key``'s part alone (``lkpj build --opd``), numbered as in the whole document. With
+    ``layout`` the whole document is laid out first, so the part's pages carry their real numbers."""
+    from lkpj_gen.compute.section import section_plan
+    from lkpj_gen.finish.libreoffice import convert
+
+    templates_dir = templates_dir or templates.TEMPLATES_DIR
+    progress.step("Memuat dan memeriksa konten")
+    checked = load_and_validate(content_root, tahun, templates_dir)
+    if key not in checked.konten.opd:
+        raise UnknownAgency(key)
+    progress.step("Menghitung seluruh dokumen (nomor bab, tabel dan gambar)")
+    plan = build_plan(checked.konten, checked.wording, templates_dir)
+    assert checked.konten.meta is not None
+    title = f"LKPJ {checked.konten.meta.pemda.nama} Tahun {tahun}"
+    base = templates_dir / BASE_DOCX
+    labels = {}
+    reason = layout_pass.available() if layout else "dilewati"
+    if reason and pdf:
+        raise LibreOfficeError(f"PDF tidak dapat dibuat: {reason}")
+    if not reason:
+        progress.step("Menata letak seluruh dokumen dengan LibreOffice (nomor halaman yang sebenarnya)")
+        whole = _staging(output.with_suffix(".lengkap.docx"))
+        try:
+            write_docx(Renderer(plan, templates_dir).render(), base, whole, title)
+            with layout_pass.LayoutSession(whole, timeout) as session:
+                labels = page_labels(plan, session.pages)
+        finally:
+            whole.unlink(missing_ok=True)
+    section = section_plan(plan, key, checked.konten.opd[key].nama, labels)
+    if section is None:
+        raise UnknownAgency(f"{key} (tidak ada bagiannya dalam susunan BAB III/IV meta.yaml)")
+    progress.step("Menyusun dokumen Word bagian ini")
+    try:
+        parts = Renderer(section, templates_dir).render(labels)
+    except TemplateFailed as exc:
+        raise ContentError(exc.findings) from None
+    staging = _staging(output)
+    result = BuildResult(output, section, [f for f in checked.findings if f.severity == "peringatan"],
+                         layout="selesai" if labels else reason or "dilewati")
+    try:
+        write_docx(parts, base, staging, title)
+        if pdf:
+            progress.step("Menulis PDF dengan LibreOffice")
+            made = convert(staging, staging.parent / f".{pdf.stem}.pdf-sementara", timeout=timeout)
+            try:
+                _publish(made, pdf)
+            finally:
+                made.unlink(missing_ok=True)
+                made.parent.rmdir()
+            result.pdf = pdf
+        _publish(staging, output)
+    finally:
+        staging.unlink(missing_ok=True)
+    return result
+
+
 # --- agencies' workbooks (lkpj excel / lkpj impor) ------------------------------------------------
 
 
@@ -515,6 +574,6 @@ def _place(raw: Any, origin: dict[str, Any], kind: str) -> list[Any] | None:
     return search(raw, [])
 
 
-__all__ = ["build", "check", "check_one", "upgrade", "load_and_validate", "BuildResult", "Checked", "LayoutMismatch",
+__all__ = ["build", "build_section", "check", "check_one", "upgrade", "load_and_validate", "BuildResult", "Checked", "LayoutMismatch",
            "LibreOfficeError", "Progress", "export_workbooks", "import_workbooks", "ExportResult", "ImportResult",
            "UnknownAgency"]
