@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from content_roots import ContentRoot, find
 from lkpj_gen.cli import main
+from lkpj_gen.excel.read import read_workbook
 from lkpj_gen.pipeline import ImportResult, check, export_workbooks, import_workbooks
 from workbooks import Workbook
 
@@ -160,6 +161,35 @@ def test_a_workbook_made_before_the_yaml_changed_is_refused_unless_told(dinkes):
     assert files(root) == before
     result = import_workbooks(root.path, 2023, [book.path], timpa=True)
     assert result.errors == [] and result.files[0].changed and result.files[0].backup is not None
+
+
+def test_value_columns_of_its_own_and_lists_in_the_narrative(make_root, tmp_path):
+    """An agency's own value columns (``kolom_nilai``) with a cell left empty; a list in the narrative
+    sheet that gets an item and a sub-list; a figure kept as written."""
+    root = make_root("variasi")
+    with root.edit("opd/rsud.yaml") as opd:
+        opd["bab_iii"]["analisis"] = [{"daftar": {"gaya": "a)", "butir": ["Satu", "Dua"]}},
+                                      {"gambar": {"judul": "Denah", "berkas": "gambar/denah.png", "lebar_cm": 8}}]
+    export_workbooks(root.path, 2023, tmp_path, ["rsud"])
+    book = Workbook.open(tmp_path / "rsud.xlsx")
+    sheet = book.sheet("3.1.1")
+    sheet.set(sheet.row("Sasaran / Indikator", "Indikator A"), "Realisasi 2022", None)
+    text = book.sheet("Uraian")
+    dua = text.row("Isi", "Dua")
+    sub = text.insert_below(dua)
+    for header, value in (("Jenis", "Butir"), ("Tingkat", 2), ("Gaya daftar", "-"), ("Isi", "rincian dua")):
+        text.set(sub, header, value)
+    tiga = text.insert_below(sub)
+    for header, value in (("Jenis", "Butir"), ("Tingkat", 1), ("Isi", "Tiga")):
+        text.set(tiga, header, value)
+    book.save()
+    read = read_workbook(book.path)
+    assert read.findings == [] and read.source is not None
+    data = read.source.data
+    assert data["bab_iii"]["kinerja_program"][0]["kinerja_program"]["sasaran"][0]["indikator"][0]["nilai"] == ["%", "10", ""]
+    assert data["bab_iii"]["analisis"] == [
+        {"daftar": {"gaya": "a)", "butir": ["Satu", {"teks": "Dua", "daftar": {"gaya": "-", "butir": ["rincian dua"]}}, "Tiga"]}},
+        {"gambar": {"judul": "Denah", "berkas": "gambar/denah.png", "lebar_cm": 8}}]
 
 
 # --- broken workbooks --------------------------------------------------------------------------------

@@ -409,9 +409,14 @@ def _add_item(rec: NarrativeRecord, text: str, blocks_: list[Any], cells: dict[L
     if top is not None and top[0] == depth and not new_list and mulai is not None:
         return Problem(rec.refs["mulai"], "Mulai hanya diisi pada butir pertama sebuah daftar")
     if new_list:
+        daftar: dict[str, Any] = {}  # as an author writes it: gaya and mulai before the items
+        if gaya is not None:
+            daftar["gaya"] = gaya
+        if mulai is not None:
+            daftar["mulai"] = mulai
+        daftar["butir"] = []
         if depth == 1:
             stack.clear()
-            daftar: dict[str, Any] = {"butir": []}
             blocks_.append({"daftar": daftar})
             loc: Loc = (len(blocks_) - 1, "daftar")
         else:
@@ -421,13 +426,8 @@ def _add_item(rec: NarrativeRecord, text: str, blocks_: list[Any], cells: dict[L
             if isinstance(parent, dict):
                 return Problem(rec.refs["gaya"], "sebuah butir hanya dapat memiliki satu daftar rincian",
                                "kosongkan Gaya daftar pada butir ini")
-            daftar = {"butir": []}
             top[1]["butir"][-1] = {"teks": parent, "daftar": daftar}
             loc = top[2] + ("butir", len(top[1]["butir"]) - 1, "daftar")
-        if gaya is not None:
-            daftar["gaya"] = gaya
-        if mulai is not None:
-            daftar["mulai"] = mulai
         stack.append((depth, daftar, loc))
         cells[loc] = rec.refs["isi"]
         if gaya is not None:

@@ -444,6 +444,14 @@ def table_data(sheet: TableSheet, records: list[Record], settings: dict[str, Got
             parent = _parent_of(name)
             if parent is not None:
                 cells.setdefault(loc + (parent,), got.ref)
+        for col in columns:  # a blank cell among a row's own value columns (``nilai``) is empty text
+            each = col.spec.each
+            if col.index is not None and each is not None and each.field and isinstance(row, dict):
+                values = row.get(each.field)
+                if isinstance(values, list):
+                    row[each.field] = [EMPTY_TEXT if v is None else v for v in values]
+                    while len(row[each.field]) < sum(1 for c in columns if c.spec is col.spec and not c.computed):
+                        row[each.field].append(EMPTY_TEXT)
         if level.row == "list":  # a blank text cell of a free table is empty text, as its YAML writes it
             for col in columns:
                 if col.index is not None and not col.computed and col.type == "text" and row[col.index] is None:
