@@ -232,6 +232,8 @@ def broken(book: Workbook, how: str) -> tuple[str, str | None, str]:
         return KEGIATAN, sheet.set(satu, "Tingkat", "Aktivitas"), "tingkat 'Aktivitas' tidak dikenal"
     if how == "choice":
         return KEGIATAN, sheet.set(satu, "Rincian sebagian", "mungkin"), "'mungkin' bukan pilihan yang sah"
+    if how == "computed":  # the sheet unprotected and a number typed over a formula
+        return KEGIATAN, sheet.set(satu, "Anggaran dihitung (Rp)", 999), "dihitung otomatis; angka yang diketik di sini tidak dibaca"
     if how == "column":
         ref = sheet.ws.cell(sheet.header_row, sheet.column("Permasalahan")).coordinate
         sheet.ws.delete_cols(sheet.column("Permasalahan"))
@@ -240,7 +242,7 @@ def broken(book: Workbook, how: str) -> tuple[str, str | None, str]:
 
 
 @pytest.mark.parametrize("how", ["header", "rupiah", "text", "date", "sheet", "merged", "formula", "extra", "hierarchy",
-                                 "level", "choice", "column"])
+                                 "level", "choice", "column", "computed"])
 def test_a_broken_workbook_names_sheet_and_cell_and_changes_nothing(dinkes, how):
     root, book = dinkes
     sheet, cell, words = broken(book, how)

@@ -214,8 +214,18 @@ class _Reader:
         records: list[Record] = []
         level_col = mapping.get(0) if spec.level_column else None
         typed = [(c, mapping[i + offset]) for i, c in enumerate(columns) if not c.computed]
+        computed = [(c, mapping[i + offset]) for i, c in enumerate(columns) if c.computed]
         for r, row in enumerate(sheet.iter_rows(min_row=header + 1, max_row=sheet.max_row), header + 1):
             by_col = {cell.column: cell for cell in row}
+            for col, at in computed:  # typed over a formula (the sheet unprotected): it would be lost
+                cell = by_col.get(at)
+                if cell is not None and cell.value not in (None, "") and cell.data_type != "f":
+                    base = col.key[:-1] if col.key.endswith("=") else col.key.removesuffix("_hitung")
+                    stated = next((c.header for c in columns if not c.computed and c.key == base), None)
+                    self.problem(sheet.title, cell.coordinate, f"kolom '{col.header}' dihitung otomatis; angka yang "
+                                                               "diketik di sini tidak dibaca",
+                                 f"ketik di kolom '{stated}' bila ini angka yang Anda nyatakan, lalu kosongkan sel ini"
+                                 if stated else "ketik angkanya di kolom rinciannya, lalu kosongkan sel ini", "excel.dihitung")
             cells: dict[str, Got] = {}
             for col, at in typed:
                 cell = by_col.get(at)
