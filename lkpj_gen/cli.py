@@ -258,8 +258,9 @@ def excel(tahun: int, content_root: Path, opd: tuple[str, ...], keuangan: bool |
         click.echo(f"Kesalahan: buku kerja tidak dapat ditulis ({exc.strerror or exc}): {exc.filename or ''}", err=True)
         sys.exit(1)
     for key, findings in result.skipped.items():
-        click.echo(f"Dilewati: {key} - berkasnya masih bergalat ({len(findings)}); perbaiki dulu (lkpj periksa {tahun}).",
-                   err=True)
+        why = findings[0].message if len(findings) == 1 and findings[0].code == "excel.panjang" else \
+            f"berkasnya masih bergalat ({len(findings)}); perbaiki dulu (lkpj periksa {tahun})"
+        click.echo(f"Dilewati: {key} - {why}.", err=True)
     isi = "susunan saja" if kosong else "terisi konten sekarang"
     click.echo(f"{len(result.written)} buku kerja ditulis ke {output}/ ({isi}, {time.monotonic() - started:.1f} dtk).")
     if result.skipped:

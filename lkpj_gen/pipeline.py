@@ -301,7 +301,7 @@ def export_workbooks(content_root: Path, tahun: int, output_dir: Path, opd: list
     when no agency is named), the finance tables' workbook. A file with errors cannot go out: it
     is skipped and its findings returned."""
     from lkpj_gen.excel.book import FINANCE_KEY, agency_book, finance_book
-    from lkpj_gen.excel.write import write_book
+    from lkpj_gen.excel.write import TooLong, write_book
 
     checked = check(content_root, tahun)
     konten = checked.konten
@@ -320,7 +320,12 @@ def export_workbooks(content_root: Path, tahun: int, output_dir: Path, opd: list
             result.skipped[key] = [f for f in checked.errors if f.file.name == f"{key}.yaml"]
             continue
         path = output_dir / f"{key}.xlsx"
-        write_book(agency_book(key, model, tahun, kosong), path)
+        try:
+            write_book(agency_book(key, model, tahun, kosong), path)
+        except TooLong as exc:
+            result.skipped[key] = [Finding.in_file(konten.folder / "opd" / f"{key}.yaml", str(exc),
+                                                   "pecah teks itu menjadi beberapa paragraf", code="excel.panjang")]
+            continue
         result.written.append(path)
     if keuangan:
         bad = [n for n in ("bab_i", "bab_ii") if n in konten.unvalidated]

@@ -328,3 +328,13 @@ def test_lkpj_excel_and_impor_from_the_command_line(mini_root, tmp_path):
     assert "0 berkas diubah" in done.output
     done = runner.invoke(main, ["excel", "2023", "--konten", str(mini_root.path), "--opd", "tidakada"])
     assert done.exit_code == 2 and "tidak dikenal: tidakada" in done.output
+
+
+def test_a_text_too_long_for_a_cell_keeps_that_agency_out_and_says_why(mini_root, tmp_path):
+    with mini_root.edit("opd/rsud.yaml") as opd:
+        opd["bab_iii"]["analisis"] = ["kata " * 7000]  # 35.000 characters: Excel would cut it
+    runner = CliRunner()
+    done = runner.invoke(main, ["excel", "2023", "--konten", str(mini_root.path), "-o", str(tmp_path)])
+    assert done.exit_code == 1
+    assert "Dilewati: rsud - teks lebih dari 32.767 huruf tidak muat dalam satu sel Excel (lembar 'Uraian')" in done.output
+    assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == ["dinkes.xlsx", "keuangan.xlsx", "pendidikan.xlsx"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,7 +200,7 @@ def finance_book(chapters: dict[str, Any], tahun: int, kosong: bool = False) -> 
                 fingerprint([value for _, _, _, value in tables]), kosong=kosong)
     used: set[str] = set()
     for n, (name, loc, kind, value) in enumerate(tables, 1):
-        base = (value.kunci or f"{name} tabel {n}")[:28]
+        base = re.sub(r"[\[\]:*?/\\']", "_", value.kunci or f"{name} tabel {n}")[:28]  # what a sheet name may hold
         sheet_name, k = base, 1
         while sheet_name.lower() in used:
             k += 1

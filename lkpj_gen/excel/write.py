@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.workbook.protection import WorkbookProtection  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
-from lkpj_gen.kinds.sheet import Achievement, Difference, Level, Ratio, Sum
+from lkpj_gen.kinds.sheet import Achievement, Difference, Ratio, Sum
 
 from .book import NARRATIVE, Book, Line, jenis_options, record_rows
 from .sheets import EMPTY_TEXT, Col, Plus, Row, TableSheet
@@ -97,8 +97,18 @@ def _styles(sheet: Any) -> _StyleCache:
     return _CACHES[id(sheet.parent)]
 
 
+CELL_LIMIT = 32767  # characters Excel keeps in one cell (it cuts the rest when it opens the file)
+
+
+class TooLong(ValueError):
+    """A text longer than a cell holds (Indonesian message)."""
+
+
 def _text_cell(cell: Any, value: Any) -> None:
     """Put a value in a cell; text that starts with "=" stays text, never a formula."""
+    if isinstance(value, str) and len(value) > CELL_LIMIT:
+        raise TooLong(f"teks lebih dari {CELL_LIMIT:,} huruf tidak muat dalam satu sel Excel "
+                      f"(lembar '{cell.parent.title}'): \"{value[:60]}...\"".replace(",", "."))
     cell.value = value
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
@@ -576,4 +586,4 @@ def write_book(book: Book, path: Path) -> None:
         Path(name).unlink(missing_ok=True)
 
 
-__all__ = ["write_book", "RECORD_SHEET", "GUIDE_SHEET", "Level"]
+__all__ = ["write_book", "RECORD_SHEET", "GUIDE_SHEET", "TooLong"]
