@@ -39,7 +39,7 @@ def main() -> None:
     parser.add_argument("--opd", default="dispora")
     parser.add_argument("--lembar", default="3.1.2")
     parser.add_argument("--kolom", default="K", help="last column shown")
-    parser.add_argument("--baris", type=int, default=20, help="last row shown")
+    parser.add_argument("--baris", type=int, default=23, help="last row shown")
     parser.add_argument("--dpi", type=int, default=130)
     parser.add_argument("--keluaran", type=Path, default=REPO / "docs" / "excel-3.1.2.png")
     args = parser.parse_args()
