@@ -36,7 +36,7 @@ from lkpj_gen.model.dokumen import Opd
 from lkpj_gen.model.source import Loc
 from lkpj_gen.model.walk import blocks
 
-from .sheets import EMPTY_TEXT, Problem, Record, TableSheet, resolve_columns, table_data, table_sheet
+from .sheets import Problem, TableSheet, resolve_columns, table_sheet
 
 FORMAT = "lkpj-excel/1"
 NARRATIVE = "Uraian"
@@ -443,4 +443,4 @@ def _add_item(rec: NarrativeRecord, text: str, blocks_: list[Any], cells: dict[L
 
 __all__ = ["Book", "Sheet", "Line", "Identity", "Narrative", "NarrativeRecord", "agency_book", "finance_book",
            "finance_tables", "record_rows", "read_record", "blank_sheet", "read_narrative", "fingerprint", "PARTS",
-           "TUGAS", "NARRATIVE", "TUGAS_LABEL", "FINANCE_KEY", "EMPTY_TEXT", "Record", "table_data"]
+           "TUGAS", "NARRATIVE", "TUGAS_LABEL", "FINANCE_KEY"]

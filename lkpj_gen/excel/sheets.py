@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lkpj_gen.kinds.sheet import Achievement, Column, ColumnType, Difference, Each, Formula, Level, Option, Ratio, SheetSpec, Sum, TotalRow
+from lkpj_gen.kinds.sheet import Column, ColumnType, Difference, Each, Formula, Level, Option, Ratio, SheetSpec, TotalRow
 from lkpj_gen.model.source import Loc
 
 from .values import from_float, indonesian, pad
@@ -512,17 +512,5 @@ def _read_total(sheet: TableSheet, total: TotalRow, record: Record, data: dict[s
         cells[loc + (name,)] = ref
 
 
-def formula_refs(formula: Formula | Plus) -> tuple[str, ...]:
-    if isinstance(formula, Sum):
-        return tuple(k for k in (formula.of, formula.partial, formula.sign) if k)
-    if isinstance(formula, Ratio):
-        return (formula.num, formula.den)
-    if isinstance(formula, Difference):
-        return (formula.a, formula.b)
-    if isinstance(formula, Achievement):
-        return (formula.target, formula.realisasi, formula.polarity)
-    return formula.keys
-
-
 __all__ = ["Col", "Row", "TableSheet", "Record", "Got", "Problem", "TableData", "EMPTY_TEXT", "Plus",
-           "table_sheet", "table_data", "resolve_columns", "convert", "get_path", "level_named", "formula_refs"]
+           "table_sheet", "table_data", "resolve_columns", "convert", "get_path", "level_named"]

@@ -199,9 +199,6 @@ class SheetSpec:
     keep_left: int = 2  # columns kept in view when scrolling right (level and name)
     note: str = ""  # what to type where, for the Petunjuk sheet
 
-    def level(self, name: str) -> Level | None:
-        return next((lv for lv in self.levels if lv.name == name), None)
-
     @property
     def level_column(self) -> bool:
         """Whether rows name their level: several levels, or a total row to tell apart."""
@@ -259,7 +256,6 @@ KINERJA_PROGRAM = SheetSpec(
 )
 
 _KEGIATAN_LEVELS = ("Program", "Kegiatan", "Sub Kegiatan")
-_KEGIATAN_ALL = _KEGIATAN_LEVELS + ("Tingkat 4", "Tingkat 5")
 
 KINERJA_KEGIATAN = SheetSpec(
     title="Capaian Kinerja Kegiatan (3.1.2)",
