@@ -21,8 +21,8 @@ from lkpj_gen.numbers import persen
 from lkpj_gen.pipeline import check, export_workbooks
 from workbooks import Sheet, libreoffice_resave
 
-pytestmark = pytest.mark.skipif(find_soffice() is None or not Path("/usr/lib/libreoffice/program/libsclo.so").exists()
-                                and shutil.which("localc") is None,
+CALC = Path("/usr/lib/libreoffice/program/libsclo.so")  # Debian's libreoffice-calc(-nogui)
+pytestmark = pytest.mark.skipif(find_soffice() is None or not CALC.exists(),
                                 reason="LibreOffice Calc tidak terpasang (bash tools/uji memasangnya)")
 
 
