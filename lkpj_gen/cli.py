@@ -122,7 +122,10 @@ def _usage_message(exc: click.UsageError) -> str:
     if isinstance(exc, click.NoSuchOption):
         text = f"Pilihan {exc.option_name} tidak dikenal"
         if exc.possibilities:
-            text += f"; mungkin maksudnya {' atau '.join(sorted(exc.possibilities))}"
+            import difflib  # the closest first: "--outptu" means --output before --opd
+
+            closest = difflib.get_close_matches(exc.option_name, list(exc.possibilities), n=3, cutoff=0)
+            text += f"; mungkin maksudnya {' atau '.join(closest)}"
         return text
     if isinstance(exc, click.BadParameter):
         hint = exc.param_hint
@@ -322,21 +325,31 @@ class _Printed(Progress):
               help="Lewati penataan letak oleh LibreOffice (lebih cepat, untuk draf): nomor halaman diisi Word.")
 @click.option("--batas-waktu", type=_Detik(), default=600, metavar="DETIK",
               help=f"Batas waktu LibreOffice menata letak dokumen, 1 sampai {MAKS_BATAS_WAKTU} detik (bawaan: 600).")
+@click.option("--opd", default=None, metavar="NAMA",
+              help="Hanya bagian perangkat daerah ini (BAB III dan BAB IV-nya), dengan nomor bab, tabel dan halaman "
+                   "seperti dalam dokumen lengkap, untuk diperiksa sebelum ditandatangani.")
 def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, tanpa_tata_letak: bool,
-          batas_waktu: float) -> None:
+          batas_waktu: float, opd: str | None) -> None:
     """Menyusun LKPJ tahun TAHUN dari konten menjadi satu dokumen Word."""
-    from lkpj_gen.pipeline import BadOutput, LayoutMismatch, LibreOfficeError, OutputError
+    from lkpj_gen.pipeline import BadOutput, LayoutMismatch, LibreOfficeError, OutputError, UnknownAgency, build_section
     from lkpj_gen.pipeline import build as run_build
 
     if buat_pdf and tanpa_tata_letak:
         raise click.UsageError("--pdf memerlukan penataan letak; jangan dipakai bersama --tanpa-tata-letak")
-    output = output or Path("output") / f"LKPJ-{tahun}.docx"
+    output = output or Path("output") / (f"LKPJ-{tahun}-{opd}.docx" if opd else f"LKPJ-{tahun}.docx")
     pdf = output.with_suffix(".pdf") if buat_pdf else None
     try:
-        result = run_build(content_root, tahun, output, layout=not tanpa_tata_letak, pdf=pdf,
-                           timeout=batas_waktu, progress=_Printed())
+        if opd:
+            result = build_section(content_root, tahun, opd, output, layout=not tanpa_tata_letak, pdf=pdf,
+                                   timeout=batas_waktu, progress=_Printed())
+        else:
+            result = run_build(content_root, tahun, output, layout=not tanpa_tata_letak, pdf=pdf,
+                               timeout=batas_waktu, progress=_Printed())
     except BadOutput as exc:
         raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
+    except UnknownAgency as exc:
+        click.echo(f"Kesalahan: perangkat daerah tidak dikenal: {exc}", err=True)
+        sys.exit(2)
     except ContentError as exc:
         from lkpj_gen.report.findings import text_report
 
@@ -368,7 +381,9 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
     )
     if result.warnings:
         click.echo(f"Peringatan: {len(result.warnings)} (lihat: lkpj periksa {tahun}).")
-    if result.layout == "selesai":
+    if result.layout == "selesai" and opd:
+        click.echo("Nomor halaman diambil dari tata letak dokumen lengkap (bagian ini mulai di halaman yang sama).")
+    elif result.layout == "selesai":
         click.echo("Nomor halaman Daftar Isi, Daftar Tabel dan Daftar Gambar sudah diisi dan diperiksa.")
     else:
         sebab = "" if tanpa_tata_letak else f" ({result.layout})"
@@ -550,6 +565,56 @@ def _ask_kind(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("tahun", type=int)
+@OPSI_KONTEN
+@click.option("--opd", "opd", multiple=True, metavar="NAMA",
+              help="Hanya perangkat daerah ini (nama berkas tanpa .yaml, misalnya dinkes); boleh diulang. "
+                   "'keuangan': buku kerja tabel keuangan BAB I dan II.")
+@click.option("--keuangan", is_flag=True, default=None,
+              help="Tulis juga buku kerja tabel keuangan BAB I dan II (bawaan bila --opd tidak dipakai).")
+@click.option("--kosong", is_flag=True, help="Hanya susunan (program, kegiatan, sasaran, indikator, nama tabel); "
+                                              "angka dan teks dikosongkan.")
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
+              help="Folder tujuan (bawaan: output/excel/<tahun>/).")
+def excel(tahun: int, content_root: Path, opd: tuple[str, ...], keuangan: bool | None, kosong: bool,
+          output: Path | None) -> None:
+    """Menulis buku kerja Excel (.xlsx) untuk diisi setiap perangkat daerah.
+
+    Satu buku kerja per perangkat daerah berisi lembar Petunjuk, satu lembar per tabel bagiannya
+    (3.1.1, 3.1.2, 3.2, 3.3, tugas pembantuan BAB IV, tabel lain) dan lembar Uraian untuk teksnya,
+    terisi konten sekarang (atau susunannya saja dengan --kosong). Buku kerja yang sudah diisi
+    dibaca kembali dengan 'lkpj impor'.
+
+    Kode keluar: 0 bila semua buku kerja ditulis, 1 bila ada berkas konten yang bergalat (buku
+    kerjanya tidak ditulis) atau folder tujuan tidak dapat ditulis, 2 bila perintah salah tulis.
+    """
+    from lkpj_gen.pipeline import UnknownAgency, export_workbooks
+
+    folder = content_root / str(tahun)
+    if not folder.is_dir():
+        click.echo(f"Kesalahan: folder konten tahun {tahun} tidak ditemukan: {folder}", err=True)
+        sys.exit(2)
+    output = output or Path("output") / "excel" / str(tahun)
+    started = time.monotonic()
+    try:
+        result = export_workbooks(content_root, tahun, output, list(opd) or None, keuangan, kosong)
+    except UnknownAgency as exc:
+        click.echo(f"Kesalahan: perangkat daerah tidak dikenal: {exc} (tidak ada berkas opd/<nama>.yaml)", err=True)
+        sys.exit(2)
+    except OSError as exc:
+        click.echo(f"Kesalahan: buku kerja tidak dapat ditulis ({exc.strerror or exc}): {exc.filename or ''}", err=True)
+        sys.exit(1)
+    for key, findings in result.skipped.items():
+        why = findings[0].message if len(findings) == 1 and findings[0].code == "excel.panjang" else \
+            f"berkasnya masih bergalat ({len(findings)}); perbaiki dulu (lkpj periksa {tahun})"
+        click.echo(f"Dilewati: {key} - {why}.", err=True)
+    isi = "susunan saja" if kosong else "terisi konten sekarang"
+    click.echo(f"{len(result.written)} buku kerja ditulis ke {output}/ ({isi}, {time.monotonic() - started:.1f} dtk).")
+    if result.skipped:
+        sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
 @click.option("--pemda", prompt="Nama pemerintah daerah (misalnya Kabupaten Sumber Makmur)",
               help='Nama pemerintah daerah, misalnya "Kabupaten Sumber Makmur" atau "Kota Contoh Raya".')
 @click.option("--jenis", type=click.Choice(["provinsi", "kabupaten", "kota"]), default=None, callback=_ask_kind,
@@ -581,6 +646,62 @@ def baru(tahun: int, pemda: str, jenis: str | None, kepala: str, tempat: str, co
     click.echo(f"Melihat dokumennya sekarang: lkpj build {tahun}" +
                (f" --konten {content_root}" if content_root != Path("content") else ""))
     _checked_summary(checked, tahun)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("tahun", type=int)
+@click.argument("berkas", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@OPSI_KONTEN
+@click.option("--coba", is_flag=True, help="Hanya periksa; tidak ada berkas yang diubah.")
+@click.option("--timpa", is_flag=True,
+              help="Impor juga bila berkas YAML-nya berubah sejak buku kerja dibuat (versi lama tetap disimpan).")
+def impor(tahun: int, berkas: tuple[Path, ...], content_root: Path, coba: bool, timpa: bool) -> None:
+    """Membaca buku kerja yang sudah diisi kembali ke berkas konten YAML.
+
+    Setiap buku kerja diperiksa seluruhnya (dengan semua pemeriksaan 'lkpj periksa'); setiap masalah
+    disebut dengan berkas, lembar dan selnya. Bila ada galat, tidak ada berkas yang diubah. Berkas
+    YAML yang isinya berubah diganti setelah versi sebelumnya disimpan di folder
+    cadangan-impor-<waktu>; teks, komentar dan tata letak YAML tetap di bagian yang isinya sama.
+
+    Kode keluar: 0 bila berhasil, 1 bila ada galat (tidak ada yang ditulis), 2 bila perintah salah
+    tulis atau folder tahun tidak ada.
+    """
+    from lkpj_gen.pipeline import import_workbooks
+    from lkpj_gen.report.findings import text_report
+
+    folder = content_root / str(tahun)
+    if not folder.is_dir():
+        click.echo(f"Kesalahan: folder konten tahun {tahun} tidak ditemukan: {folder}", err=True)
+        sys.exit(2)
+    missing = [str(p) for p in berkas if not p.is_file()]
+    if missing:
+        click.echo(f"Kesalahan: berkas tidak ditemukan: {', '.join(missing)}", err=True)
+        sys.exit(2)
+    started = time.monotonic()
+    try:
+        result = import_workbooks(content_root, tahun, list(berkas), timpa=timpa, dry_run=coba)
+    except OSError as exc:
+        click.echo(f"Kesalahan: berkas tidak dapat ditulis ({exc.strerror or exc}): {exc.filename or ''}", err=True)
+        sys.exit(1)
+    if result.findings:
+        heading = f"Buku kerja ({len(berkas)})"
+        click.echo(text_report(result.findings, None, heading), err=bool(result.errors))
+    if result.errors:
+        click.echo("Tidak ada berkas yang diubah. Perbaiki galat di atas pada buku kerjanya lalu impor lagi.", err=True)
+        sys.exit(1)
+    if coba:
+        click.echo(f"Pemeriksaan selesai: {len(berkas)} buku kerja dapat diimpor (tidak ada yang diubah: --coba).")
+        return
+    for item in result.files:
+        if not item.changed:
+            click.echo(f"tidak berubah: {item.target} (dari {item.workbook.name})")
+        else:
+            how = "" if item.kept_text else "; ditulis ulang seluruhnya"
+            click.echo(f"ditulis: {item.target} (dari {item.workbook.name}{how})")
+    if result.backup:
+        click.echo(f"Versi sebelumnya disimpan di {result.backup}")
+    click.echo(f"Selesai: {sum(i.changed for i in result.files)} berkas diubah, "
+               f"{sum(not i.changed for i in result.files)} tidak berubah ({time.monotonic() - started:.1f} dtk).")
 
 
 @main.command("terbilang", context_settings={**CONTEXT, "ignore_unknown_options": True})  # "-11" is a number

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import typing
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import yaml
 import lkpj_gen
 from lkpj_gen import kinds
 from lkpj_gen.kinds.base import Berjudul, BlockKind
+from lkpj_gen.kinds.sheet import SheetSpec
 from lkpj_gen.model.types import Model
 from lkpj_gen.templates import TEMPLATES_DIR, WORDING_FILE, Wording
 
@@ -22,7 +24,7 @@ PACKAGE = Path(lkpj_gen.__file__).parent
 # Layers, bottom up. A module may import its own unit and any unit of a lower layer; the units of
 # one layer may import each other only where the layer says so ("shared": the bottom vocabulary).
 BOTTOM = {"numbers", "measure", "model", "kinds", "templates"}
-STAGES = {"load", "validate", "compute", "render", "finish", "report"}
+STAGES = {"load", "validate", "compute", "render", "finish", "report", "excel"}
 RANK = {**{u: 0 for u in BOTTOM}, **{u: 1 for u in STAGES}, "pipeline": 2, "cli": 3, "__main__": 4}
 
 
@@ -96,7 +98,7 @@ def test_bottom_layer_imports_no_stage():
 
 
 def kind_modules() -> list[str]:
-    return [m.name for m in pkgutil.iter_modules(kinds.__path__) if m.name != "base"]
+    return [m.name for m in pkgutil.iter_modules(kinds.__path__) if m.name not in ("base", "sheet")]
 
 
 def test_every_kind_module_is_registered():
@@ -113,9 +115,11 @@ def test_each_kind_declares_every_part(key):
     kind = kinds.KINDS[key]
     assert kind.key == key
     assert kind.model is None or issubclass(kind.model, Model)
-    assert kind.sheet is None  # spreadsheet mapping: declared, empty until the Excel work
     if kind.table is None:
+        assert kind.sheet is None  # narrative kinds go to the workbook's narrative sheet
         return
+    assert isinstance(kind.sheet, SheetSpec), f"table kind '{key}' declares no worksheet (kinds/sheet.py)"
+    assert_sheet_fits_model(kind.sheet, kind.model)
     spec = kind.table
     assert kind.model is not None and issubclass(kind.model, Berjudul), "a table kind has caption, key, source"
     assert kind.numbered
@@ -125,6 +129,50 @@ def test_each_kind_declares_every_part(key):
         assert Wording.model_fields[key].annotation is spec.wording, f"templates/{WORDING_FILE} has no section '{key}'"
     for pola in spec.sentences:
         assert (TEMPLATES_DIR / "kalimat" / f"{pola}.j2").is_file(), f"pattern '{pola}' has no template"
+
+
+def _models(annotation) -> list[type]:
+    """The content models an annotation stands for (lists, Optional, unions, Annotated unwrapped)."""
+    args = typing.get_args(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return [annotation]
+    return [m for arg in args for m in _models(arg)]
+
+
+def _has_field(models: list[type], dotted: str) -> bool:
+    head, _, rest = dotted.partition(".")
+    found = [m for m in models if head in m.model_fields]
+    if not found:
+        return False
+    return not rest or _has_field([n for m in found for n in _models(m.model_fields[head].annotation)], rest)
+
+
+def assert_sheet_fits_model(spec: SheetSpec, model: type) -> None:
+    """Every field a sheet spec names is a field of the kind's model, on the level it says."""
+    rows: dict[str, list[type]] = {}
+    for level in spec.levels:
+        parents = [model] if not level.parents else [m for p in level.parents for m in rows[p]]
+        assert _has_field(parents, level.field), f"level {level.name}: no field '{level.field}'"
+        rows[level.name] = [] if level.row == "list" else [
+            m for p in parents if level.field in p.model_fields for m in _models(p.model_fields[level.field].annotation)]
+    keys = {c.key for c in spec.columns}
+    for column in spec.columns:
+        for level in spec.levels:
+            name = column.field_at(level.name)
+            if name is not None:
+                assert _has_field(rows[level.name], name), f"column {column.key}: level {level.name} has no '{name}'"
+        if column.each is not None:
+            assert column.each.over in model.model_fields
+        for ref in vars(column.formula).values() if column.formula else ():
+            assert not isinstance(ref, str) or ref in keys, f"column {column.key}: formula names unknown column '{ref}'"
+        for flag in (column.only_if, column.unless):
+            assert flag is None or flag in model.model_fields
+    for total in spec.totals:
+        assert total.field in model.model_fields
+        for key, name in total.fields:
+            assert key in keys and _has_field(_models(model.model_fields[total.field].annotation), name)
+    for setting in spec.settings:
+        assert setting.field in model.model_fields
 
 
 def test_wording_file_and_code_agree():

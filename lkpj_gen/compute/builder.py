@@ -203,8 +203,13 @@ class _Builder:
         )
 
     def chapter(self, c: ChapterSkeleton) -> Chapter:
-        elements = self.items(c.items)
-        return Chapter(c.roman, c.number, c.title, elements, self.bookmark("_Toc"))
+        elements: list[Element] = []
+        owners: list[str | None] = []
+        for i, item in enumerate(c.items):
+            built = self.items([item])
+            elements += built
+            owners += [c.owners.get(i)] * len(built)
+        return Chapter(c.roman, c.number, c.title, elements, self.bookmark("_Toc"), owners)
 
     # -- the lists, from the plan itself ------------------------------------------------------------
 

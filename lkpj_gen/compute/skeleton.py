@@ -58,6 +58,7 @@ class ChapterSkeleton:
     roman: str  # "III"
     title: str
     items: list[Item] = field(default_factory=list)
+    owners: dict[int, str] = field(default_factory=dict)  # item index -> agency key (its BAB III section, BAB IV part)
 
 
 @dataclass
@@ -82,17 +83,25 @@ def skeleton(konten: Konten, wording: Any) -> Skeleton:
             items += _default_bab_iv(konten, wording)
         items += map(BlockItem, bab.pengantar)
         if isinstance(bab, BabIII):
-            items += _bab_iii(konten, wording)
+            _owned(chapter, _bab_iii(konten, wording))
         else:
             items += _sections(bab.bagian, str(number), 2)
         if key == "bab_iv":
-            items += _bab_iv(konten, wording)
+            _owned(chapter, _bab_iv(konten, wording))
         if isinstance(bab, Bab):
             items += map(BlockItem, bab.penutup)
         if key == "bab_v":
             items.append(SignatureItem(meta.penandatangan_penutup or meta.penandatangan))
         chapters.append(chapter)
     return Skeleton(preface, chapters)
+
+
+def _owned(chapter: ChapterSkeleton, items: list[tuple[Item, str | None]]) -> None:
+    """Append items, remembering which agency's file each comes from."""
+    for item, owner in items:
+        if owner is not None:
+            chapter.owners[len(chapter.items)] = owner
+        chapter.items.append(item)
 
 
 def _sections(bagian: list[Bagian], prefix: str, level: int) -> list[Item]:
@@ -105,21 +114,22 @@ def _sections(bagian: list[Bagian], prefix: str, level: int) -> list[Item]:
     return items
 
 
-def _bab_iii(konten: Konten, wording: Any) -> list[Item]:
+def _bab_iii(konten: Konten, wording: Any) -> list[tuple[Item, str | None]]:
+    """BAB III's items, each with the agency whose section it belongs to (None: the outline's)."""
     assert konten.meta is not None
-    items: list[Item] = []
+    items: list[tuple[Item, str | None]] = []
     for k, kelompok in enumerate(konten.meta.susunan_bab_iii, 1):
-        items.append(HeadingItem(2, f"{string.ascii_uppercase[k - 1]}.", kelompok.judul))
-        items += map(BlockItem, kelompok.pengantar)
+        items.append((HeadingItem(2, f"{string.ascii_uppercase[k - 1]}.", kelompok.judul), None))
+        items += [(BlockItem(b), None) for b in kelompok.pengantar]
         for u, urusan in enumerate(kelompok.urusan, 1):
-            items.append(HeadingItem(3, f"{u}.", urusan.judul))
-            items += map(BlockItem, urusan.pengantar)
+            items.append((HeadingItem(3, f"{u}.", urusan.judul), None))
+            items += [(BlockItem(b), None) for b in urusan.pengantar]
             if urusan.opd:
-                items += _agency(konten.opd[urusan.opd], 4, wording)
+                items += [(item, urusan.opd) for item in _agency(konten.opd[urusan.opd], 4, wording)]
             for n, unit in enumerate(urusan.unit, 1):
                 opd = konten.opd[unit.opd]
-                items.append(HeadingItem(4, f"{letters(n)}.", unit.judul or opd.nama))
-                items += _agency(opd, 5, wording)
+                items.append((HeadingItem(4, f"{letters(n)}.", unit.judul or opd.nama), unit.opd))
+                items += [(item, unit.opd) for item in _agency(opd, 5, wording)]
     return items
 
 
@@ -155,13 +165,15 @@ def _default_bab_iv(konten: Konten, wording: Any) -> list[Item]:
     return [TextItem(w.dasar, "Subjudul"), TextItem(w.definisi), TextItem(said)]
 
 
-def _bab_iv(konten: Konten, wording: Any) -> list[Item]:
+def _bab_iv(konten: Konten, wording: Any) -> list[tuple[Item, str | None]]:
+    """BAB IV's agencies, each item with the agency whose part it belongs to."""
     assert konten.meta is not None
-    items: list[Item] = []
+    out: list[tuple[Item, str | None]] = []
     for n, key in enumerate(konten.meta.susunan_bab_iv, 1):
         opd = konten.opd[key]
         part = opd.bab_iv
         assert part is not None
+        items: list[Item] = []
         items.append(TextItem(f"{n}. {opd.nama}", "Subjudul"))
         items += map(BlockItem, part.pengantar)
         for t, tugas in enumerate(part.tugas, 1):
@@ -174,4 +186,5 @@ def _bab_iv(konten: Konten, wording: Any) -> list[Item]:
             if isi:
                 items.append(TextItem(getattr(wording.bab_iv.judul_bagian, name), "Subjudul"))
                 items += map(BlockItem, isi)
-    return items
+        out += [(item, key) for item in items]
+    return out

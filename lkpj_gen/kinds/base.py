@@ -21,6 +21,8 @@ from lkpj_gen.model.source import Loc
 from lkpj_gen.model.types import Model, Teks
 from lkpj_gen.numbers import GAYA_BAKU, GayaAngka, format_angka, format_persen, format_rupiah, format_sel, round_half_up
 
+from .sheet import SheetSpec
+
 
 class Berjudul(Model, title="Kunci, judul dan sumber tabel"):
     """Fields of every table kind: caption, key for references, source line, orientation."""
@@ -279,6 +281,6 @@ class BlockKind:
     key: str  # the YAML key, e.g. "tabel_realisasi"
     model: type[Model] | None  # model of the value; None: the value is plain text
     table: TableSpec | None  # table kinds only
-    sheet: None  # spreadsheet mapping (agencies' Excel workbooks); none yet
+    sheet: SheetSpec | None  # worksheet of the agencies' workbooks (table kinds; see ``sheet``)
     numbered: bool = False  # gets a caption number ("Tabel 1.7", "Gambar 1.1") when it has a judul
     description: str = ""  # for authors, in Indonesian: the editor's hover and docs/referensi-konten.md

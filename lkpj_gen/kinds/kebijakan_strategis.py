@@ -8,6 +8,7 @@ from lkpj_gen.model.plan import Table
 from lkpj_gen.model.types import Model, Teks
 
 from .base import Berjudul, BlockKind, GridContext, TableSpec, no_checks, no_rows, numbered_rows
+from .sheet import KEBIJAKAN_STRATEGIS
 
 
 class BarisKebijakan(Model, title="Baris kebijakan strategis"):
@@ -34,7 +35,7 @@ def grid(ctx: GridContext, t: KebijakanStrategis) -> Table:
 
 
 KIND = BlockKind(
-    "kebijakan_strategis", model=KebijakanStrategis, numbered=True, sheet=None,
+    "kebijakan_strategis", model=KebijakanStrategis, numbered=True, sheet=KEBIJAKAN_STRATEGIS,
     description="Tabel kebijakan strategis yang ditetapkan (3.2): kebijakan, dasar hukum dan tujuan.",
     table=TableSpec(grid=grid, check=no_checks, wording=Wording, rows=no_rows, children=no_rows),
 )

@@ -15,6 +15,7 @@ from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import format_persen, format_rupiah, persen
 
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, rupiah, simple_header
+from .sheet import KINERJA_KEGIATAN
 
 
 class CapaianTeks(Model, title="Target dan realisasi (teks)"):
@@ -106,6 +107,8 @@ class KinerjaKegiatan(Berjudul, title="Tabel capaian kinerja kegiatan"):
     jumlah: bool | JumlahKegiatan = Field(
         default=True, description="true: baris JUMLAH dihitung; false: tanpa baris JUMLAH; atau {anggaran, realisasi, "
                                   "persen} yang tertulis.")
+    tampil_kode: bool = Field(
+        default=False, description="true: kode nomenklatur setiap tingkat dicetak sebelum namanya.")
     # seven columns with amounts like "Rp1.013.259.388.911,00" need the width
     lanskap: bool | None = Field(
         default=True, description="Halaman mendatar (bawaan true: tujuh kolom dengan jumlah uang); false: tegak; "
@@ -187,7 +190,7 @@ def grid(ctx: GridContext, t: KinerjaKegiatan) -> Table:
     def level_rows(k: Kegiatan, depth: int) -> list[list[Cell]]:
         bold = depth == 0
         target, capai = input_cells(k, bold)
-        name = ctx.cell(labelled(k.nama, depth, w), bold=bold)
+        name = ctx.cell(labelled(f"{k.kode} {k.nama}" if t.tampil_kode and k.kode else k.nama, depth, w), bold=bold)
         rows = [[Cell([]), Cell([]), name, target, capai, ctx.cell(k.permasalahan), ctx.cell(k.upaya)]]
         for label, value in ((w.label.output, k.output), (w.label.outcome, k.outcome)):
             if value is not None:
@@ -277,7 +280,7 @@ def _located(k: Kegiatan, loc: Loc) -> list[tuple[Loc, Kegiatan]]:
 
 
 KIND = BlockKind(
-    "kinerja_kegiatan", model=KinerjaKegiatan, numbered=True, sheet=None,
+    "kinerja_kegiatan", model=KinerjaKegiatan, numbered=True, sheet=KINERJA_KEGIATAN,
     description="Tabel capaian kinerja kegiatan (3.1.2): program, kegiatan dan sub kegiatan dengan Input (Rp), "
                 "Output dan Outcome; jumlah dan persen dihitung.",
     table=TableSpec(grid=grid, check=check, wording=Wording, rows=no_rows, children=no_rows),

@@ -15,6 +15,7 @@ from lkpj_gen.model.types import Model, Teks, raise_at
 from lkpj_gen.numbers import AmountError, parse_decimal, persen
 
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, simple_header
+from .sheet import KINERJA_PROGRAM
 
 
 class NilaiIndikator(Model, title="Indikator kinerja"):
@@ -241,7 +242,7 @@ def _filled(t: KinerjaProgram) -> bool:
 
 
 KIND = BlockKind(
-    "kinerja_program", model=KinerjaProgram, numbered=True, sheet=None,
+    "kinerja_program", model=KinerjaProgram, numbered=True, sheet=KINERJA_PROGRAM,
     description="Tabel capaian kinerja program (3.1.1) per sasaran strategis dan indikator.",
     table=TableSpec(grid=grid, check=check, wording=Wording, rows=no_rows, children=no_rows),
 )

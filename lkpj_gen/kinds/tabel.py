@@ -15,6 +15,7 @@ from lkpj_gen.model.types import Model, Teks, raise_at
 from lkpj_gen.numbers import AmountError, format_angka, format_sel, parse_amount, parse_decimal, persen
 
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, TableSpec, column_numbers, header_grid, no_rows, simple_header
+from .sheet import TABEL
 
 JenisKolom = Literal["teks", "angka", "uang", "persen"]
 MAKS_KOLOM = 63  # Word's limit: a table with more columns is cut or "repaired" when opened
@@ -296,7 +297,7 @@ def grid(ctx: GridContext, t: Tabel) -> Table:
 
 
 KIND = BlockKind(
-    "tabel", model=Tabel, numbered=True, sheet=None,
+    "tabel", model=Tabel, numbered=True, sheet=TABEL,
     description="Tabel bebas: kolom teks, angka, uang atau persen; kepala bertingkat, kolom hitung dan baris jumlah.",
     table=TableSpec(grid=grid, check=check, wording=None, rows=no_rows, children=no_rows),
 )

@@ -16,6 +16,7 @@ from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, SentencePattern, TableSpec, header_grid
+from .sheet import TABEL_APBD_URUSAN
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def apbd_values(table: TabelApbdUrusan, row: Baris, kalimat: Any, lookup: Any) -
 
 
 KIND = BlockKind(
-    "tabel_apbd_urusan", model=TabelApbdUrusan, numbered=True, sheet=None,
+    "tabel_apbd_urusan", model=TabelApbdUrusan, numbered=True, sheet=TABEL_APBD_URUSAN,
     description="Tabel APBD per kelompok urusan dan perangkat daerah: pendapatan, belanja, surplus/(defisit), "
                 "realisasi dan persen; semua jumlah dihitung.",
     table=TableSpec(grid=grid, check=check, wording=Wording, rows=rows, children=children, sentences={

@@ -15,6 +15,7 @@ from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, SentencePattern, TableSpec, header_grid, no_rows
+from .sheet import TABEL_PERUBAHAN
 
 
 class KomponenPerubahan(Model, title="Komponen APBD"):
@@ -198,7 +199,7 @@ def pembiayaan_netto_values(table: TabelPerubahan, row: Any, kalimat: Any, looku
 
 
 KIND = BlockKind(
-    "tabel_perubahan", model=TabelPerubahan, numbered=True, sheet=None,
+    "tabel_perubahan", model=TabelPerubahan, numbered=True, sheet=TABEL_PERUBAHAN,
     description="Tabel APBD murni dan perubahan per komponen (pendapatan, belanja, pembiayaan); total, "
                 "bertambah/(berkurang) dan persennya dihitung.",
     table=TableSpec(grid=grid, check=check, wording=Wording, rows=rows, children=no_rows, complete=complete, sentences={

@@ -17,6 +17,7 @@ from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SentencePattern, TableSpec, rupiah, simple_header
+from .sheet import TABEL_REALISASI
 
 
 class PosRealisasi(Model, title="Pos target dan realisasi"):
@@ -197,7 +198,7 @@ def realisasi_values(table: TabelRealisasi, row: Any, kalimat: Any, lookup: Any)
 
 
 KIND = BlockKind(
-    "tabel_realisasi", model=TabelRealisasi, numbered=True, sheet=None,
+    "tabel_realisasi", model=TabelRealisasi, numbered=True, sheet=TABEL_REALISASI,
     description="Tabel target dan realisasi per pos (misalnya pendapatan, belanja); kelompok, total dan persen "
                 "dihitung.",
     table=TableSpec(grid=grid, check=check, wording=None, rows=rows, children=children,

@@ -8,6 +8,7 @@ from lkpj_gen.model.plan import Table
 from lkpj_gen.model.types import Model, Teks
 
 from .base import Berjudul, BlockKind, GridContext, TableSpec, no_checks, no_rows, numbered_rows
+from .sheet import TINDAK_LANJUT_DPRD
 
 
 class BarisRekomendasi(Model, title="Baris rekomendasi DPRD"):
@@ -34,7 +35,7 @@ def grid(ctx: GridContext, t: TindakLanjutDprd) -> Table:
 
 
 KIND = BlockKind(
-    "tindak_lanjut_dprd", model=TindakLanjutDprd, numbered=True, sheet=None,
+    "tindak_lanjut_dprd", model=TindakLanjutDprd, numbered=True, sheet=TINDAK_LANJUT_DPRD,
     description="Tabel tindak lanjut rekomendasi DPRD atas LKPJ tahun sebelumnya (3.3).",
     table=TableSpec(grid=grid, check=no_checks, wording=Wording, rows=no_rows, children=no_rows),
 )

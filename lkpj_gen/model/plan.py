@@ -122,6 +122,8 @@ class Chapter:
     title: str  # "PENDAHULUAN"
     elements: list[Element]
     bookmark: str
+    owners: list[str | None] = field(default_factory=list)  # per element: the agency whose file wrote it
+    first_page: int = 1  # page number of the chapter's first page (an agency's section alone: its real page)
 
 
 @dataclass

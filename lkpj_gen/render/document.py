@@ -214,7 +214,7 @@ class Renderer:
         for i, (landscape, elements) in enumerate(orientation_groups(chapter.elements)):
             xml = self._render(name, "komponen/bab.xml", bab=chapter, elements=elements, first=i == 0, look=self.look,
                                judul_bab=opening)
-            sections.append((xml, self.page.sectpr(landscape, footer, 1 if i == 0 else None)))
+            sections.append((xml, self.page.sectpr(landscape, footer, chapter.first_page if i == 0 else None)))
         return sections
 
     def render(self, labels: dict[str, PageLabel] | None = None) -> DocumentParts:

@@ -139,3 +139,12 @@ def test_level_labels_come_from_the_wording_and_are_never_doubled():
     assert [r[2] for r in texts(t.rows)][:4] == ["PROGRAM", "Kegiatan: Fasilitasi", "Sub Kegiatan: Rapat", "Sub Kegiatan: Lama"]
     found = issues('program: [{nama: P, rincian: [{nama: "Kegiatan: X", anggaran: "1", realisasi: "1"}]}]')
     assert [code for _, code, _ in found] == ["format.label-tingkat"]
+
+
+def test_the_nomenclature_code_is_printed_before_the_name_when_asked():
+    coded = PROGRAM.replace("- nama: PROGRAM PENUNJANG", "- kode: 1.02.01\n        nama: PROGRAM PENUNJANG").replace(
+        "- nama: Kegiatan Dua", "- kode: 1.02.01.2.02\n            nama: Kegiatan Dua")
+    assert [row[2] for row in texts(grid(kinerja_kegiatan, coded).rows)][:4] == [
+        "PROGRAM PENUNJANG", "Kegiatan Satu", "", "Kegiatan Dua"]
+    shown = [row[2] for row in texts(grid(kinerja_kegiatan, coded + "    tampil_kode: true\n").rows)]
+    assert shown[:4] == ["1.02.01 PROGRAM PENUNJANG", "Kegiatan Satu", "", "Kegiatan: 1.02.01.2.02 Kegiatan Dua"]
