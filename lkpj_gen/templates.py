@@ -8,6 +8,7 @@ checked like content (``Wording`` below), so a renamed key is a message, not a c
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -169,10 +170,19 @@ def sentence_template(pola: str) -> str:
     return f"kalimat/{pola}.j2"
 
 
-def font_sizes(templates_dir: Path = TEMPLATES_DIR, *style_ids: str) -> dict[str, int]:
-    """Font size in half-points of paragraph styles of the base document, as Word resolves it:
-    the style's own size, else its ``basedOn`` chain's, else the document default (else 11 pt).
-    The bureau may restyle ``gaya.docx``; what measures text follows it."""
+@dataclass(frozen=True)
+class HouseStyle:
+    """What measuring text needs from the house style in ``gaya.docx``."""
+
+    table_body_half_pt: int  # font size of "Tabel Isi"
+    table_header_half_pt: int  # font size of "Tabel Kepala"
+    cell_margins: int  # twips: the left plus the right cell margin of the "Tabel LKPJ" table style
+    justified: dict[str, tuple[int, int]]  # justified paragraph style -> (half-points, left indent in twips)
+
+
+def house_style(templates_dir: Path = TEMPLATES_DIR) -> HouseStyle:
+    """Sizes as Word resolves them: the style's own, else its ``basedOn`` chain's, else the
+    document default. The bureau may restyle ``gaya.docx``; what measures text follows it."""
     import zipfile
 
     from lxml import etree
@@ -180,22 +190,35 @@ def font_sizes(templates_dir: Path = TEMPLATES_DIR, *style_ids: str) -> dict[str
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     with zipfile.ZipFile(templates_dir / BASE_DOCX) as package:
         root = etree.fromstring(package.read("word/styles.xml"))
-    default = root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}sz")
-    fallback = int(default.get(f"{w}val") or 22) if default is not None else 22
     styles = {s.get(f"{w}styleId"): s for s in root.iter(f"{w}style")}
 
-    def size(style_id: str | None, seen: frozenset[str] = frozenset()) -> int:
+    def inherited(style_id: str | None, path: str, attribute: str, default: Any,
+                  seen: frozenset[str] = frozenset()) -> Any:
         style = styles.get(style_id or "")
         if style is None or style_id in seen:
-            return fallback
-        sz = style.find(f"{w}rPr/{w}sz")
-        if sz is not None:
-            return int(sz.get(f"{w}val") or fallback)
+            found = root.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}sz") if path.endswith("sz") else None
+            return found.get(f"{w}val", default) if found is not None else default
+        node = style.find(path)
+        if node is not None and node.get(f"{w}{attribute}") is not None:
+            return node.get(f"{w}{attribute}")
         based = style.find(f"{w}basedOn")
-        return size(based.get(f"{w}val") if based is not None else None, seen | {style_id or ""})
+        return inherited(based.get(f"{w}val") if based is not None else None, path, attribute, default,
+                         seen | {style_id or ""})
 
-    return {style_id: size(style_id) for style_id in style_ids}
+    def number(style_id: str, path: str, attribute: str, default: int) -> int:
+        try:
+            return int(inherited(style_id, path, attribute, default))
+        except ValueError:
+            return default
+
+    size, indent, margin = f"{w}rPr/{w}sz", f"{w}pPr/{w}ind", f"{w}tblPr/{w}tblCellMar/{w}"
+    justified = {sid: (number(sid, size, "val", 22), number(sid, indent, "left", 0))
+                 for sid, style in styles.items() if sid and style.get(f"{w}type") == "paragraph"
+                 and inherited(sid, f"{w}pPr/{w}jc", "val", "left") == "both"}
+    return HouseStyle(number("TabelIsi", size, "val", 22), number("TabelKepala", size, "val", 22),
+                      number("TabelLKPJ", margin + "left", "w", 108) + number("TabelLKPJ", margin + "right", "w", 108),
+                      justified)
 
 
 __all__ = ["TEMPLATES_DIR", "WORDING_FILE", "BASE_DOCX", "TAGS", "tag_names", "Wording", "text_env", "xml_env",
-           "sentence_template", "font_sizes"]
+           "sentence_template", "HouseStyle", "house_style"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from content_roots import blocks
 from reading import NS, Built, footer_of, sections_of, w
 
 ROMAN = ["I", "II", "III", "IV", "V"]
@@ -36,7 +37,13 @@ def test_front_matter_has_roman_page_numbers(mini: Built):
     assert cover["sectPr"].find("w:footerReference", NS) is None  # the cover has no page number
 
 
-def test_wide_table_gets_a_landscape_section_that_continues_numbering(mini: Built):
+def test_wide_table_gets_a_landscape_section_that_continues_numbering(mini_root, build_root):
+    for agency in ("dinkes", "pendidikan", "rsud"):  # short enough for portrait: landscape by choice
+        with mini_root.edit(f"opd/{agency}.yaml") as opd:
+            for kind in ("kinerja_program", "kinerja_kegiatan"):
+                for table in blocks(opd, kind):
+                    table["lanskap"] = True
+    mini = build_root(mini_root)
     sections = sections_of(mini)
     wide = [s for s in sections if s["sectPr"].find("w:pgSz", NS).get(w("orient")) == "landscape"]
     # per agency: the 3.1.1 and 3.1.2 tables, consecutive landscape pages sharing one section

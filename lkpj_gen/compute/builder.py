@@ -37,9 +37,10 @@ from lkpj_gen.model.plan import (
     Table,
 )
 from lkpj_gen.numbers import GayaAngka, list_marker
-from lkpj_gen.templates import font_sizes, text_env
+from lkpj_gen.templates import house_style, text_env
 
 from .fitting import TableFitter
+from .justify import settle
 from .markup import Resolver
 from .numbering import number_all
 from .sentences import SentenceWriter
@@ -84,8 +85,8 @@ class _Builder:
         self.bookmarks = 0
         self.tables_built = 0
         self.page = PageSetup(**self.meta.halaman.model_dump())
-        sizes = font_sizes(templates_dir, "TabelIsi", "TabelKepala")
-        self.fitter = TableFitter(self.page, sizes["TabelIsi"], sizes["TabelKepala"])
+        self.house = house_style(templates_dir)
+        self.fitter = TableFitter(self.page, self.house)
 
     def bookmark(self, prefix: str) -> str:
         self.bookmarks += 1
@@ -209,6 +210,7 @@ class _Builder:
             built = self.items([item])
             elements += built
             owners += [c.owners.get(i)] * len(built)
+        settle(elements, self.page, self.house)
         return Chapter(c.roman, c.number, c.title, elements, self.bookmark("_Toc"), owners)
 
     # -- the lists, from the plan itself ------------------------------------------------------------
@@ -237,6 +239,7 @@ class _Builder:
         parts = skeleton(self.konten, self.wording)
         self.numbers = number_all(parts, self.resolver, self.wording)
         preface = self.items(parts.preface)
+        settle(preface, self.page, self.house)
         chapters = [self.chapter(c) for c in parts.chapters]
         contents, tables, figures = self.entries(chapters)
         depan = self.wording.depan

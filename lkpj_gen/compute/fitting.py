@@ -8,13 +8,15 @@ from typing import Any
 from lkpj_gen.measure.fit import TableStyle, fit_table
 from lkpj_gen.measure.paper import MM
 from lkpj_gen.model.plan import PageSetup, Table, UnfitTable
+from lkpj_gen.templates import HouseStyle
 
 
 class TableFitter:
-    def __init__(self, setup: PageSetup, body_half_pt: int, header_half_pt: int):
+    def __init__(self, setup: PageSetup, house: HouseStyle):
         self.setup = setup
         smallest = round(setup.huruf_tabel_terkecil * 2)
-        self.style = TableStyle(body_half_pt, header_half_pt, min(smallest, body_half_pt))
+        self.style = TableStyle(house.table_body_half_pt, house.table_header_half_pt,
+                                min(smallest, house.table_body_half_pt), house.cell_margins)
         self.unfit: list[UnfitTable] = []
 
     def fit(self, table: Table, block: Any) -> None:

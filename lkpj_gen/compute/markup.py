@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lkpj_gen.model.markup import REFERENCE, Reference, Styled, status_of, tokenize
 from lkpj_gen.model.plan import Run
 
@@ -52,8 +54,14 @@ class Resolver:
         return "".join(run.text for run in self.runs(text))
 
 
+# A space that would let a line break inside an amount or a percentage as typed: "Rp 1.000",
+# "12,5 %". It prints the same as a no-break space (U+00A0), which joins them.
+_LOOSE_UNIT = re.compile(r"(?<=\d) (?=%)|(?<=\bRp) (?=[(\-−]?\d)|(?<=\bRp\.) (?=[(\-−]?\d)")
+
+
 def _joined(runs: list[Run]) -> list[Run]:
-    """Neighbouring runs of one format as one run: a resolved marker does not split the text."""
+    """Neighbouring runs of one format as one run (a resolved marker does not split the text),
+    with amounts and percentages joined to their unit."""
     out: list[Run] = []
     for run in runs:
         if not run.text:
@@ -62,4 +70,4 @@ def _joined(runs: list[Run]) -> list[Run]:
             out[-1] = Run(out[-1].text + run.text, run.bold, run.italic)
         else:
             out.append(run)
-    return out
+    return [Run(_LOOSE_UNIT.sub("\u00a0", r.text), r.bold, r.italic) if " " in r.text else r for r in out]

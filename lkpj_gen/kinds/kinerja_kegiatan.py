@@ -109,10 +109,6 @@ class KinerjaKegiatan(Berjudul, title="Tabel capaian kinerja kegiatan"):
                                   "persen} yang tertulis.")
     tampil_kode: bool = Field(
         default=False, description="true: kode nomenklatur setiap tingkat dicetak sebelum namanya.")
-    # seven columns with amounts like "Rp1.013.259.388.911,00" need the width
-    lanskap: bool | None = Field(
-        default=True, description="Halaman mendatar (bawaan true: tujuh kolom dengan jumlah uang); false: tegak; "
-                                  "~: lanskap hanya bila isinya tidak muat tegak.")
 
     def programs(self) -> list[tuple[int, Program]]:
         """The real programs with their positions: a "program" named JUMLAH/TOTAL that an agency

@@ -63,9 +63,6 @@ class KinerjaProgram(Berjudul, title="Tabel capaian kinerja program"):
         default=False, description="true: tambahkan kolom Capaian (%) yang dihitung dari realisasi dan target.")
     penomoran: Literal["sasaran", "indikator"] = Field(
         default="sasaran", description="Yang diberi nomor di kolom No: sasaran atau indikator.")
-    lanskap: bool | None = Field(
-        default=True, description="Halaman mendatar (bawaan true: sembilan kolom tidak muat di halaman tegak); "
-                                  "false: tegak; ~: lanskap hanya bila isinya tidak muat tegak.")
     sasaran: list[Sasaran] = Field(min_length=1, description="Sasaran strategis beserta indikatornya.")
 
     @model_validator(mode="after")

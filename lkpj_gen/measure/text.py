@@ -53,9 +53,13 @@ def is_number(word: str) -> bool:
     return bool(NUMBER.match(word))
 
 
+_AMOUNT_INSIDE = re.compile(r"\d\.\d{3}(?!\d)")  # "248/41.244", "(3.195.894)/3.245.677.475.322"
+
+
 def numbers(text: str) -> list[str]:
-    """The words of ``text`` that are amounts, percentages or counts."""
-    return [word for word in _WITH_DIGIT.findall(text) if NUMBER.match(word)]
+    """The words of ``text`` that are amounts, percentages or counts, or hold an amount (a
+    formula such as "(671.230.700-37.443.217.700)/700" breaks only where the author spaced it)."""
+    return [word for word in _WITH_DIGIT.findall(text) if NUMBER.match(word) or _AMOUNT_INSIDE.search(word)]
 
 
 def longest_line_em(text: str, bold: bool = False) -> float:

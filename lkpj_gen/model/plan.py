@@ -45,6 +45,7 @@ class ListItem:
     marker: str  # the marker the generator computed: "1.", "a)", "(1)", "•"
     runs: list[Run]
     level: int
+    align: Align | None = None  # "left": flush left where justifying would gape (compute.justify)
 
 
 @dataclass

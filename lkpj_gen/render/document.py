@@ -15,8 +15,8 @@ from markupsafe import Markup
 
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.parts import DocumentParts, Media
-from lkpj_gen.model.plan import (Chapter, DocumentPlan, Element, Figure, Heading, PageLabel, Paragraph, Signature,
-                                 Table)
+from lkpj_gen.model.plan import (Chapter, DocumentPlan, Element, Figure, Heading, ItemList, PageLabel, Paragraph, Run,
+                                 Signature, Table)
 from lkpj_gen.templates import (COVER_DOCX, COVER_LINES_DOCX, OPENING_DOCX, PEMISAH, PREFACE_DOCX, SIGNATURE_DOCX,
                                 TAGS, xml_env)
 
@@ -67,16 +67,62 @@ def _introduces(element: Element) -> bool:
     return isinstance(element, Heading) or (isinstance(element, Paragraph) and element.style == "Subjudul")
 
 
+INTRO_CHARS = 1200  # prose that travels with its table: an introduction, not a page of text
+
+
+def _text(runs: list[Run]) -> str:
+    return "".join(r.text for r in runs).strip()
+
+
+def _announces(runs: list[Run]) -> bool:
+    """'... dengan rincian sebagai berikut:': the text leads into what follows."""
+    return _text(runs).endswith(":")
+
+
+def _take_introduction(portrait: list[Element]) -> list[Element]:
+    """Take from the end of ``portrait`` what introduces the landscape table that follows: the
+    list item or the (at most two, short) paragraphs that announce it or stand alone under their
+    heading, and the headings above them. On the table's page they are read with it; left behind,
+    they would hold a page of their own."""
+    carried: list[Element] = []
+    budget = INTRO_CHARS
+    while portrait:
+        taken = len(carried)
+        while portrait and _introduces(portrait[-1]):  # headings, straight above
+            carried.insert(0, portrait.pop())
+        tail = portrait[-1] if portrait else None
+        if isinstance(tail, ItemList) and tail.items and _announces(tail.items[-1].runs):
+            portrait.pop()  # the list's last item announces the table: it alone goes along
+            if len(tail.items) > 1:
+                portrait.append(ItemList(tail.items[:-1]))
+            carried.insert(0, ItemList(tail.items[-1:]))
+            break
+        prose: list[Paragraph] = []
+        for e in reversed(portrait[-2:]):
+            if not isinstance(e, Paragraph) or _introduces(e) or len(_text(e.runs)) > budget:
+                break
+            budget -= len(_text(e.runs))
+            prose.insert(0, e)
+        before = portrait[-len(prose) - 1] if prose and len(portrait) > len(prose) else None
+        if prose and (_announces(prose[-1].runs) or (before is not None and _introduces(before))):
+            carried[:0] = portrait[-len(prose):]
+            del portrait[-len(prose):]
+        if len(carried) == taken:
+            break
+    return carried
+
+
 def orientation_groups(elements: list[Element]) -> list[tuple[bool, list[Element]]]:
-    """Consecutive elements grouped by page orientation (True: landscape). Headings that introduce a
-    wide table move to its landscape page, never alone on a page; the first group is portrait."""
+    """Consecutive elements grouped by page orientation (True: landscape). What introduces a wide
+    table (headings, its announcing paragraph) moves to its landscape page, never alone on a page;
+    the first group is portrait."""
     groups: list[tuple[bool, list[Element]]] = []
     for e in elements:
         landscape = isinstance(e, Table) and bool(e.landscape)
         carried: list[Element] = []
-        if landscape and groups and not groups[-1][0]:
-            while groups[-1][1] and _introduces(groups[-1][1][-1]):
-                carried.insert(0, groups[-1][1].pop())
+        # Not from the chapter's first page: its title would be left alone there.
+        if landscape and len(groups) > 1 and not groups[-1][0]:
+            carried = _take_introduction(groups[-1][1])
             if not groups[-1][1]:
                 groups.pop()
         if groups and groups[-1][0] == landscape:

@@ -50,6 +50,7 @@ class Page:
 class TableLayout:
     widths: list[int]  # twips per grid column
     can_split: list[bool]  # per body row: True only for rows taller than a page
+    keep: list[bool]  # per body row: kept on the page of the next row
 
 
 def _text_of(cell: Cell) -> str:
@@ -83,4 +84,14 @@ def table_layout(table: Table, page: Page) -> TableLayout:
             tallest = max(tallest, _estimated_lines(_text_of(cell), width, cell_pt))
             col += cell.span
         can_split.append(tallest * line_twips > page_height)
-    return TableLayout(widths, can_split)
+    return TableLayout(widths, can_split, kept_rows(can_split))
+
+
+def kept_rows(can_split: list[bool]) -> list[bool]:
+    """Rows kept with the next one, so that no page holds the header with a single body row or
+    two: the header keeps with the first row, the first with the second; the last three rows keep
+    together; a table of six rows or fewer stays whole. A row taller than a page keeps with
+    nothing (it has to break anyway)."""
+    n = len(can_split)
+    keep = [i < n - 1 for i in range(n)] if n <= 6 else [i in (0, n - 3, n - 2) for i in range(n)]
+    return [k and not split for k, split in zip(keep, can_split)]

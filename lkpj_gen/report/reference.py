@@ -369,10 +369,13 @@ terpotong ke baris berikutnya. Tabel yang tidak muat di halaman tegak dicetak pa
 poin, paling kecil `halaman.huruf_tabel_terkecil` di `meta.yaml` (bawaan 7 pt). Tabel yang tetap tidak
 muat menjadi peringatan `lkpj periksa` yang menyebut tabelnya.
 
+Tabel pendek (kira-kira sepertiga halaman) yang hanya muat mendatar dicetak tegak dengan huruf yang
+lebih kecil, agar tidak sendirian di halaman mendatar.
+
 `lanskap: true` selalu mencetak tabel pada halaman mendatar, `lanskap: false` selalu tegak (hurufnya
-diperkecil bila perlu). Bawaannya `true` untuk `kinerja_program` dan `kinerja_kegiatan` (kolomnya
-banyak); tabel lain menurut isinya. `lebar` pada kolom `tabel` bebas menentukan pembagian ruang yang
-tersisa setelah setiap kolom mendapat lebar yang diperlukan isinya.
+diperkecil bila perlu); tanpa `lanskap`, setiap tabel (juga `kinerja_program` dan `kinerja_kegiatan`)
+menurut isinya. `lebar` pada kolom `tabel` bebas menentukan pembagian ruang yang tersisa setelah
+setiap kolom mendapat lebar yang diperlukan isinya.
 
 ### Kosong: `~` dan `""`
 
