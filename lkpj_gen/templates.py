@@ -84,8 +84,9 @@ class WordingDepan(Model):
     daftar_isi: Teks
     daftar_tabel: Teks
     halaman: Teks
-    tidak_ada_tabel: Teks
-    tidak_ada_gambar: Teks
+    # No longer printed: an empty Daftar Tabel or Daftar Gambar is left out (kept so older files still read).
+    tidak_ada_tabel: Teks | None = None
+    tidak_ada_gambar: Teks | None = None
     label_tabel: Teks
     label_bab: Teks = "BAB"  # before a chapter's number, in its title and in the Daftar Isi
     paraf: Teks

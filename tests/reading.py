@@ -173,7 +173,9 @@ def footer(page: str) -> str:
 def toc_lines(pages: list[str]) -> list[tuple[str, str]]:
     """(entry text, page label) of the Daftar Isi as printed; a wrapped entry's last line carries the page."""
     titles = [(p.strip().splitlines() or [""])[0].strip() for p in pages]
-    start, end = titles.index("DAFTAR ISI"), titles.index("DAFTAR TABEL")
+    start = titles.index("DAFTAR ISI")
+    end = next(i for i in range(start + 1, len(pages))  # the next list, or the first chapter page
+               if titles[i].startswith("DAFTAR ") or "-" in footer(pages[i]))
     out = []
     for page in pages[start:end]:
         out += [(" ".join(m.group(1).split()), m.group(2)) for m in map(TOC_ENTRY.match, page.splitlines()) if m]

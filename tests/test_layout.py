@@ -10,8 +10,9 @@ import threading
 import pytest
 from click.testing import CliRunner
 
-from content_roots import REPO
-from reading import Built, assert_toc_points_at_its_pages, footer, pdf_pages, toc_lines, w
+from content_roots import REPO, blocks
+from reading import (Built, assert_toc_points_at_its_pages, broken_numbers, cell_numbers, footer, pdf_pages, toc_lines,
+                     w)
 from lkpj_gen.finish import layout_pass as layout
 from lkpj_gen.finish.libreoffice import LibreOfficeError, convert
 from lkpj_gen.pipeline import LayoutMismatch, build
@@ -131,3 +132,36 @@ def test_no_blank_pages(laid_out):
     _, _, pages = laid_out
     blank = [footer(p) for p in pages if len([l for l in p.splitlines() if l.strip()]) <= 1]
     assert blank == [], f"pages with nothing but a page number: {blank}"
+
+
+def test_table_amounts_never_break_across_lines(laid_out):
+    result, built, _ = laid_out
+    pdf = result.output.with_suffix(".pdf")
+    assert len(cell_numbers(built)) > 3000
+    assert broken_numbers(built, pdf) == []
+
+
+def test_another_governments_wide_tables_keep_their_amounts_whole(mini_root, tmp_path):
+    """A regency's A4 document: a four-component tabel_perubahan with amounts in the hundreds of
+    billions, headers that used to break ("No|.", "Bertambah|/|(Berkurang|)"), a kinerja table
+    with the Capaian column; nothing in it says lanskap."""
+    with mini_root.edit("meta.yaml") as meta:
+        meta["pemda"] = {"nama": "Pemerintah Kabupaten Contoh", "jenis": "kabupaten"}
+        meta["halaman"] = {"kertas": "A4"}
+    with mini_root.edit("bab_ii.yaml") as bab:
+        table = blocks(bab, "tabel_perubahan")[0]
+        table["komponen"] = [{"nama": name, "murni": "950.000.000.000,00", "perubahan": value} | ({"kunci": "pad"} if i == 0 else {})
+                             for i, (name, value) in enumerate((("Pendapatan Asli Daerah", "951.234.567.890,12"),
+                                                 ("Pendapatan Transfer", "849.999.999.999,99"),
+                                                 ("Lain-lain Pendapatan yang Sah", "950.000.000.000,00"),
+                                                 ("Pendapatan Transfer Antar Daerah", "1.950.000.000.000,00")))]
+    for agency in ("dinkes", "pendidikan", "rsud"):
+        with mini_root.edit(f"opd/{agency}.yaml") as opd:
+            for program in blocks(opd, "kinerja_program"):
+                program["capaian"] = True
+                program.pop("kolom_nilai", None)
+    out = tmp_path / "LKPJ-2023.docx"
+    result = build(mini_root.path, 2023, out, layout=True, pdf=out.with_suffix(".pdf"))
+    built = Built(out)
+    assert result.layout == "selesai" and len(cell_numbers(built)) > 50
+    assert broken_numbers(built, out.with_suffix(".pdf")) == []

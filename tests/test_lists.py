@@ -62,3 +62,24 @@ def test_bab_iii_pattern_under_every_agency(mini: Built):
     assert levels["1. Urusan Pendidikan"] == 3 and levels["2. Urusan Kesehatan"] == 3
     sub_unit = [lvl for lvl, t in headings[headings.index((4, "a. Dinas Kesehatan")):] if t.startswith("3.1.1.")][0]
     assert sub_unit == 6  # 3.1 sits one level under the sub-unit heading
+
+
+def test_an_empty_daftar_gambar_or_tabel_is_left_out(mini_root, build_root):
+    """Nothing to list, no page: no title, no "there is nothing" line, no Daftar Isi entry."""
+    def without_figures(node):
+        if isinstance(node, list):
+            node[:] = [without_figures(n) for n in node if not (isinstance(n, dict) and "gambar" in n)]
+        elif isinstance(node, dict):
+            for value in node.values():
+                without_figures(value)
+        return node
+
+    with mini_root.edit("bab_i.yaml") as bab:
+        without_figures(bab)
+    built = build_root(mini_root)
+    titles = [t for t, _ in built.toc_entries()[:4]]
+    assert titles[:3] == ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL"] and "DAFTAR GAMBAR" not in titles
+    pages = built.texts("JudulHalaman")
+    assert "DAFTAR GAMBAR" not in pages and "DAFTAR TABEL" in pages
+    assert "Tidak ada gambar" not in built.all_text()
+    assert built.list_entries("DaftarGambar") == []

@@ -243,7 +243,10 @@ class _Builder:
         chapters = [self.chapter(c) for c in parts.chapters]
         contents, tables, figures = self.entries(chapters)
         depan = self.wording.depan
-        titles = [depan.kata_pengantar, depan.daftar_isi, depan.daftar_tabel, m.judul_daftar_gambar]
+        # The Daftar Tabel and Daftar Gambar only when there is something to list; each page keeps
+        # its bookmark number whether or not the others are there.
+        titles = [(1, depan.kata_pengantar), (2, depan.daftar_isi)] + [(3, depan.daftar_tabel)] * bool(tables) \
+            + [(4, m.judul_daftar_gambar)] * bool(figures)
         agencies = sum((1 if u.opd else 0) + len(u.unit) for k in m.susunan_bab_iii for u in k.urusan)
         return DocumentPlan(
             year=m.tahun,
@@ -251,11 +254,11 @@ class _Builder:
             preface=preface,
             chapters=chapters,
             page=self.page,
-            front=[ListEntry(title, f"_RefDepan{n}", "") for n, title in enumerate(titles, 1)],
+            front=[ListEntry(title, f"_RefDepan{n}", "") for n, title in titles],
             contents=contents,
             tables=tables,
             figures=figures,
-            words=FrontWords(depan.halaman, depan.tidak_ada_tabel, depan.tidak_ada_gambar, depan.label_bab),
+            words=FrontWords(depan.halaman, depan.label_bab),
             summary=Summary(chapters=len(chapters), agencies=agencies, tables=self.tables_built),
             unfit=self.fitter.unfit,
         )

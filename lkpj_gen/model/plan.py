@@ -185,8 +185,6 @@ class FrontWords:
     """Fixed words of the front pages, from the wording file."""
 
     halaman: str  # above the page numbers of the Daftar Isi
-    tidak_ada_tabel: str  # an empty Daftar Tabel
-    tidak_ada_gambar: str  # an empty Daftar Gambar
     bab: str = "BAB"  # before a chapter's number ("BAB III")
 
 

@@ -68,6 +68,13 @@ def _introduces(element: Element) -> bool:
 
 
 INTRO_CHARS = 1200  # prose that travels with its table: an introduction, not a page of text
+OPENING_CHARS = 600  # text that keeps a chapter's title company on its first page
+
+
+def _chars(element: Element) -> int:
+    if isinstance(element, (Paragraph, Heading)):
+        return len(_text(element.runs)) if isinstance(element, Paragraph) else len(element.text)
+    return OPENING_CHARS  # a table, a list, a figure: enough on its own
 
 
 def _text(runs: list[Run]) -> str:
@@ -120,9 +127,12 @@ def orientation_groups(elements: list[Element]) -> list[tuple[bool, list[Element
     for e in elements:
         landscape = isinstance(e, Table) and bool(e.landscape)
         carried: list[Element] = []
-        # Not from the chapter's first page: its title would be left alone there.
-        if landscape and len(groups) > 1 and not groups[-1][0]:
-            carried = _take_introduction(groups[-1][1])
+        if landscape and groups and not groups[-1][0]:
+            portrait = groups[-1][1]
+            kept = list(portrait)
+            carried = _take_introduction(portrait)
+            if len(groups) == 1 and sum(_chars(e) for e in portrait) < OPENING_CHARS:
+                portrait[:], carried = kept, []  # the chapter's title would be left (almost) alone
             if not groups[-1][1]:
                 groups.pop()
         if groups and groups[-1][0] == landscape:
