@@ -86,6 +86,30 @@ def _announces(runs: list[Run]) -> bool:
     return _text(runs).endswith(":")
 
 
+def _take_stranded(portrait: list[Element], stranded: frozenset[int]) -> list[Element]:
+    """Take from the end of ``portrait`` the elements (and list items) the layout pass found
+    alone on the group's last page (``finish.strands``): ids of elements and of list items."""
+    carried: list[Element] = []
+    while portrait:
+        tail = portrait[-1]
+        if isinstance(tail, ItemList):
+            n = len(tail.items)
+            while n and id(tail.items[n - 1]) in stranded:
+                n -= 1
+            if n == len(tail.items):
+                break
+            portrait.pop()
+            carried.insert(0, ItemList(tail.items[n:]))
+            if n:
+                portrait.append(ItemList(tail.items[:n]))
+                break
+        elif id(tail) in stranded:
+            carried.insert(0, portrait.pop())
+        else:
+            break
+    return carried
+
+
 def _take_introduction(portrait: list[Element]) -> list[Element]:
     """Take from the end of ``portrait`` what introduces the landscape table that follows: the
     list item or the (at most two, short) paragraphs that announce it or stand alone under their
@@ -119,10 +143,12 @@ def _take_introduction(portrait: list[Element]) -> list[Element]:
     return carried
 
 
-def orientation_groups(elements: list[Element]) -> list[tuple[bool, list[Element]]]:
+def orientation_groups(elements: list[Element],
+                       stranded: frozenset[int] = frozenset()) -> list[tuple[bool, list[Element]]]:
     """Consecutive elements grouped by page orientation (True: landscape). What introduces a wide
-    table (headings, its announcing paragraph) moves to its landscape page, never alone on a page;
-    the first group is portrait."""
+    table (headings, its announcing paragraph) moves to its landscape page, never alone on a page,
+    and so does what a layout pass found alone on the last page before it (``stranded``: ids of
+    elements and list items); the first group is portrait."""
     groups: list[tuple[bool, list[Element]]] = []
     for e in elements:
         landscape = isinstance(e, Table) and bool(e.landscape)
@@ -130,7 +156,8 @@ def orientation_groups(elements: list[Element]) -> list[tuple[bool, list[Element
         if landscape and groups and not groups[-1][0]:
             portrait = groups[-1][1]
             kept = list(portrait)
-            carried = _take_introduction(portrait)
+            carried = _take_stranded(portrait, stranded)
+            carried = _take_introduction(portrait) + carried
             if len(groups) == 1 and sum(_chars(e) for e in portrait) < OPENING_CHARS:
                 portrait[:], carried = kept, []  # the chapter's title would be left (almost) alone
             if not groups[-1][1]:
@@ -145,8 +172,10 @@ def orientation_groups(elements: list[Element]) -> list[tuple[bool, list[Element
 
 
 class Renderer:
-    def __init__(self, plan: DocumentPlan, templates_dir: Path):
+    def __init__(self, plan: DocumentPlan, templates_dir: Path, stranded: frozenset[int] = frozenset()):
         self.plan = plan
+        self.stranded = stranded  # what a layout pass found alone before a landscape page (finish.strands)
+        self.groups: dict[str, list[tuple[bool, list[Element]]]] = {}  # chapter roman -> its sections' elements
         self.templates_dir = templates_dir
         self.env = xml_env(templates_dir)
         self.page = Page(plan.page)
@@ -267,7 +296,8 @@ class Renderer:
         footer = self._footer(f"{chapter.roman}-")
         opening = self._opening(chapter)
         sections = []
-        for i, (landscape, elements) in enumerate(orientation_groups(chapter.elements)):
+        self.groups[chapter.roman] = orientation_groups(chapter.elements, self.stranded)
+        for i, (landscape, elements) in enumerate(self.groups[chapter.roman]):
             xml = self._render(name, "komponen/bab.xml", bab=chapter, elements=elements, first=i == 0, look=self.look,
                                judul_bab=opening)
             sections.append((xml, self.page.sectpr(landscape, footer, chapter.first_page if i == 0 else None)))

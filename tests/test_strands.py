@@ -1,0 +1,62 @@
+"""Stranded pages: found on laid-out pages, and what moves onto the landscape page that follows."""
+
+from __future__ import annotations
+
+from lkpj_gen.finish.strands import laid_pages, stranded, to_carry, turns
+from lkpj_gen.model.plan import Cell, Heading, ItemList, ListItem, Paragraph, Run, Table
+from lkpj_gen.render.document import orientation_groups
+
+PORTRAIT, LANDSCAPE = (595.0, 842.0), (842.0, 595.0)
+
+
+def para(text: str) -> Paragraph:
+    return Paragraph([Run(text)])
+
+
+def wide_table() -> Table:
+    return Table([[Cell([Run("No")]), Cell([Run("Uraian")])]], [[Cell([Run("1")]), Cell([Run("a")])]], [1, 1],
+                 landscape=True)
+
+
+def page(label: str, *lines: str) -> str:
+    return "\n".join([*lines, f"   {label}"]) + "\n"
+
+
+def test_a_short_page_before_a_turn_within_a_chapter_is_stranded():
+    texts = [page("III-1", *["baris"] * 30), page("III-2", "petani setempat di Alor.", "Penutup."),
+             page("III-3", *["tabel"] * 20), page("III-4", "satu"), page("IV-1", "BAB IV")]
+    sizes = [PORTRAIT, PORTRAIT, LANDSCAPE, LANDSCAPE, PORTRAIT]
+    pages = laid_pages(texts, sizes)
+    assert [p.label for p in pages] == ["III-1", "III-2", "III-3", "III-4", "IV-1"]
+    assert pages[1].lines == ["petani setempat di Alor.", "Penutup."]  # the footer is not a line
+    assert stranded(pages) == [1]  # III-4 is short too, but the turn after it is a new chapter
+    assert turns(pages) == {"III": [1]}
+
+
+def test_what_starts_on_the_stranded_page_is_carried_and_what_runs_onto_it_stays():
+    long = para("Kegiatan ini dilaksanakan di tiga kabupaten dengan melibatkan petani setempat di Alor.")
+    heading = Heading(2, "3.1.1.", "Capaian Kinerja", "_Toc00001")
+    tail = para("Penutup bagian ini.")
+    items = ItemList([ListItem("1.", [Run("Cultivator : 94 unit")], 0), ListItem("2.", [Run("Pompa Air : 107 unit")], 0)])
+    pages = laid_pages([page("III-2", "setempat di Alor.", "3.1.1. Capaian Kinerja", "Penutup bagian ini.",
+                             "1. Cultivator : 94 unit", "2. Pompa Air : 107 unit")], [PORTRAIT])
+    carried = to_carry([long, heading, tail, items], pages[0])
+    assert carried == [items.items[1], items.items[0], tail, heading]  # not the paragraph begun a page before
+    half = laid_pages([page("III-2", "Air : 94 unit", "2. Pompa Air : 107 unit")], [PORTRAIT])[0]
+    assert to_carry([long, heading, tail, items], half) == [items.items[1]]  # a list is carried from its last items
+
+
+def test_the_carried_elements_go_with_the_landscape_table():
+    first, second, third = para("Pembuka bab. " * 60), para("Ujung teks yang tertinggal."), wide_table()
+    items = ItemList([ListItem("1.", [Run("satu")], 0), ListItem("2.", [Run("dua")], 0)])
+    middle = para("Bagian tengah. " * 40)
+    elements = [first, middle, second, items, third]
+    plain = orientation_groups(elements)
+    assert [len(g) for _, g in plain] == [4, 1]
+    (portrait, stay), (landscape, go) = orientation_groups(elements, frozenset({id(items.items[1])}))
+    assert not portrait and landscape
+    assert stay[:3] == [first, middle, second] and stay[3].items == items.items[:1]  # the list is split
+    assert go[0].items == items.items[1:] and go[1] is third
+    whole = frozenset({id(second), *map(id, items.items)})
+    (_, stay), (_, go) = orientation_groups(elements, whole)
+    assert stay == [first, middle] and go[0] is second and go[1].items == items.items and go[2] is third
