@@ -298,7 +298,8 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
                 raise LayoutMismatch(problems)
             if pdf and pdf_staging:
                 with output_files.writing(pdf):
-                    merge_pdf(outcome.pdfs, pdf_staging, printed)
+                    outline = [(1, e.text, e.bookmark) for e in plan.front] + [(e.level, e.text, e.bookmark) for e in plan.contents]
+                    merge_pdf(outcome.pdfs, pdf_staging, printed, outline)
             pool.kill()
             result.pages, result.layout = len(outcome.texts), "selesai"
         if pdf and pdf_staging:

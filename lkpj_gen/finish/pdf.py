@@ -141,27 +141,26 @@ class Source:
             if not m or int(m.group(1)) != number:
                 raise PdfError(f"{path.name}: objek {number} tidak di tempatnya")
             body_start = m.end()
-            if data.startswith(b"<<", body_start):
-                end = _value_end(data, body_start)
-                after = data[end:end + 20].lstrip()
-                if after.startswith(b"stream"):
-                    dictionary = data[body_start:end]
-                    length_raw = parse_dict(dictionary)["Length"]
-                    if length_raw.endswith(b"R"):
-                        target = ref(length_raw)
-                        if target not in lengths:
-                            n = re.compile(rb"\d+ \d+ obj\s*(\d+)").match(data, offsets[target])
-                            assert n is not None
-                            lengths[target] = int(n.group(1))
-                        length = lengths[target]
-                    else:
-                        length = int(length_raw)
-                    s = data.index(b"stream", end) + 6
-                    s += 2 if data.startswith(b"\r\n", s) else 1
-                    objects[number] = (dictionary, data[s:s + length])
-                    continue
             end = data.index(b"endobj", body_start)
-            objects[number] = (data[body_start:end].strip(), None)
+            keyword = data.find(b"stream", body_start, end)
+            if keyword < 0 or not data.startswith(b"<<", body_start):
+                objects[number] = (data[body_start:end].strip(), None)
+                continue
+            # a stream (its data may hold anything, "endobj" too: its length says where it ends)
+            dictionary = data[body_start:keyword].strip()
+            length_raw = parse_dict(dictionary)["Length"]
+            if length_raw.endswith(b"R"):
+                target = ref(length_raw)
+                if target not in lengths:
+                    n = re.compile(rb"\d+ \d+ obj\s*(\d+)").match(data, offsets[target])
+                    assert n is not None
+                    lengths[target] = int(n.group(1))
+                length = lengths[target]
+            else:
+                length = int(length_raw)
+            start = keyword + 6
+            start += 2 if data.startswith(b"\r\n", start) else 1
+            objects[number] = (dictionary, data[start:start + length])
         info = ref(trailer["Info"]) if "Info" in trailer else None
         return cls(objects, ref(trailer["Root"]), info, trailer.get("ID"), version)
 
@@ -227,8 +226,88 @@ class _Out:
         self.objects.append((number, dictionary, stream))
 
 
-def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str], info: dict[str, str] | None = None) -> None:
-    """Write ``target``: the first ``pages`` pages of every (PDF, pages), with page ``labels``."""
+LINK = b"http://tautan.lkpj.invalid/"  # a link to a bookmark of another piece (uno_worker.relink)
+
+
+def destination_name(bookmark: str) -> bytes:
+    """The name LibreOffice gives a bookmark's destination (``_Toc1`` -> ``/5FToc1``)."""
+    return b"/" + "".join(c if c.isascii() and c.isalnum() else f"{ord(c):02X}" for c in bookmark).encode("ascii")
+
+
+def _outline_objects(source: Source, root: int) -> set[int]:
+    """Every object of an outline (its items, recursively)."""
+    found: set[int] = set()
+    todo = [root]
+    while todo:
+        number = todo.pop()
+        if number in found or number not in source.objects:
+            continue
+        found.add(number)
+        item = parse_dict(source.get(number))
+        todo += [ref(item[k]) for k in ("First", "Next") if k in item]
+    return found
+
+
+def _outline(out: _Out, root: int, items: list[tuple[int, str, str]], dests: dict[bytes, bytes]) -> int:
+    """Write the outline of (level, title, bookmark) under ``root``; the number of items written."""
+    nodes: list[dict[str, bytes]] = []
+    numbers: list[int] = []
+    stack: list[tuple[int, int]] = [(0, -1)]  # (level, index in nodes; -1: the root)
+    children: dict[int, list[int]] = {-1: []}
+    for level, title, bookmark in items:
+        dest = dests.get(destination_name(bookmark))
+        if dest is None:
+            continue
+        while len(stack) > 1 and stack[-1][0] >= level:
+            stack.pop()
+        parent = stack[-1][1]
+        index = len(nodes)
+        nodes.append({"Title": _string(title), "Dest": dest})
+        numbers.append(out.reserve())
+        children.setdefault(parent, []).append(index)
+        children[index] = []
+        stack.append((level, index))
+
+    def count(index: int) -> int:
+        return sum(1 + count(c) for c in children[index])
+
+    for parent, kids in children.items():
+        parent_ref = b"%d 0 R" % (root if parent < 0 else numbers[parent])
+        for i, kid in enumerate(kids):
+            node = nodes[kid]
+            node["Parent"] = parent_ref
+            if i:
+                node["Prev"] = b"%d 0 R" % numbers[kids[i - 1]]
+            if i < len(kids) - 1:
+                node["Next"] = b"%d 0 R" % numbers[kids[i + 1]]
+            if children[kid]:
+                node["First"] = b"%d 0 R" % numbers[children[kid][0]]
+                node["Last"] = b"%d 0 R" % numbers[children[kid][-1]]
+                node["Count"] = b"%d" % count(kid)
+    for number, node in zip(numbers, nodes):
+        out.add(number, b"<<" + b"".join(b"/" + k.encode() + b" " + v for k, v in node.items()) + b">>")
+    top = children[-1]
+    if top:
+        out.add(root, b"<</Type/Outlines/First %d 0 R/Last %d 0 R/Count %d>>"
+                % (numbers[top[0]], numbers[top[-1]], count(-1)))
+    return len(nodes)
+
+
+def _resolve_links(out: _Out, dests: dict[bytes, bytes]) -> None:
+    """Links to another piece's bookmark (a placeholder address naming it) go to its destination."""
+    for i, (number, dictionary, stream) in enumerate(out.objects):
+        if stream is None and LINK in dictionary and b"/Link" in dictionary:
+            m = re.search(re.escape(LINK) + rb"([^)]*)\)", dictionary)
+            dest = dests.get(destination_name(m.group(1).decode("latin-1"))) if m else None
+            if dest is not None:
+                out.objects[i] = (number, with_keys(dictionary, A=None, Dest=dest), None)
+
+
+def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str],
+          outline: list[tuple[int, str, str]] | None = None) -> None:
+    """Write ``target``: the first ``pages`` pages of every (PDF, pages), with page ``labels``
+    and, when given, the ``outline`` of (level, title, bookmark) instead of LibreOffice's
+    (whose items of a chapter continued from an earlier piece would stand at the top level)."""
     out = _Out()
     sources = [Source.read(path) for path, _ in pieces]
     pages_root, outline_root, struct_root = out.reserve(), out.reserve(), out.reserve()
@@ -291,8 +370,11 @@ def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str], info:
             skip_parent_tree = ref(tree["ParentTree"]) if tree["ParentTree"].endswith(b"R") else None
         else:
             top, skip_parent_tree = -1, None
+        dropped = _outline_objects(source, outlines) if outlines is not None and outline is not None else set()
         for number, (dictionary, stream) in source.objects.items():
             if number in (struct, outlines, source.root, skip_parent_tree) or (source.info == number and index):
+                continue
+            if number in dropped:
                 continue
             text = edits.get(number, dictionary)
             if key_base and stream is None:
@@ -306,6 +388,9 @@ def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str], info:
             info_ref = shift[source.info] if source.info is not None else None
             ids = source.ids
         versions.append(source.version)
+    _resolve_links(out, dests)
+    if outline is not None:
+        outline_items = [(0, 0)] if _outline(out, outline_root, outline, dests) else []
     # the outline's top-level items of consecutive pieces, chained
     chained: dict[int, dict[str, bytes]] = {}
     for (_, last), (first, _) in zip(outline_items, outline_items[1:]):
@@ -314,7 +399,7 @@ def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str], info:
     if chained:
         out.objects = [(n, with_keys(d, **chained[n]) if n in chained else d, s) for n, d, s in out.objects]
     out.add(pages_root, b"<</Type/Pages/Kids[" + b" ".join(kids) + b"]/Count %d>>" % count)
-    if outline_items:
+    if outline_items and outline is None:
         out.add(outline_root, b"<</Type/Outlines/First %d 0 R/Last %d 0 R/Count %d>>"
                 % (outline_items[0][0], outline_items[-1][1], outline_count))
     catalog_entries: dict[str, bytes] = {"Type": b"/Catalog", "Pages": b"%d 0 R" % pages_root}
@@ -327,7 +412,7 @@ def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str], info:
     if struct_kids:
         parent_tree = out.reserve()
         out.add(parent_tree, b"<</Nums[" + b" ".join(parent_nums) + b"]>>")
-        roles = b"<<" + b"".join(b"/" + k.encode("latin-1") + v for k, v in rolemap.items()) + b">>"
+        roles = b"<<" + b"".join(k.encode("latin-1") + v for k, v in rolemap.items()) + b">>"
         out.add(struct_root, b"<</Type/StructTreeRoot/K[" + b" ".join(struct_kids) + b"]/ParentTree %d 0 R"
                 % parent_tree + b"/ParentTreeNextKey %d" % key_base + (b"/RoleMap" + roles if rolemap else b"") + b">>")
         catalog_entries["StructTreeRoot"] = b"%d 0 R" % struct_root
