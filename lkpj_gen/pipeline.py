@@ -187,7 +187,10 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
             raise LibreOfficeError(f"PDF tidak dapat dibuat: {reason}")
         pool = None
         if not reason:  # LibreOffice starts while the document is computed
-            tick = lambda s: progress.detail(f"... LibreOffice masih bekerja ({s:.0f} detik)") if int(s) % 10 == 0 else None  # noqa: E731
+            def tick(seconds: float) -> None:
+                if pool is not None and pool.working and int(seconds) % 10 == 0:
+                    progress.detail(f"... LibreOffice masih bekerja ({seconds:.0f} detik)")
+
             pool = stack.enter_context(parallel.Pool(workers or parallel.workers(), timeout, tick))
         progress.step("Memuat dan memeriksa konten")
         checked = load_and_validate(content_root, tahun, templates_dir)
@@ -275,6 +278,7 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
             write_docx(renderer.assemble(sections), base, staging, title)
         if pool is not None:
             progress.step("Menata letak dengan LibreOffice (menghitung nomor halaman)")
+            pool.working = True
             with tempfile.TemporaryDirectory(prefix="lkpj-bagian-") as folder:
                 pieces = _pieces(renderer, sections, base, title, staging, Path(folder), len(pool.entered))
                 if len(pieces) > 1:

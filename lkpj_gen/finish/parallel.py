@@ -98,6 +98,7 @@ class Pool:
         self.started = time.monotonic()
         self.offices = [Office(timeout, tick if i == 0 else None, self.started) for i in range(size)]
         self.entered: list[Office] = []
+        self.working = False  # set when the pieces are handed over (progress is told from then on)
 
     def __enter__(self) -> "Pool":
         try:
