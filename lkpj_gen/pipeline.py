@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -248,7 +247,7 @@ def _pieces(renderer: Renderer, sections: list[Section], base: Path, title: str,
         return [parallel.Piece(whole, _segments(sections, plan), False, sum(costs))]
     trailer = renderer.page.sectpr()
     groups = [sections[: len(sections) - len(body)]]
-    count = max(offices, math.ceil(sum(costs) / MAX_PIECE))
+    count = offices * math.ceil(sum(costs) / (offices * MAX_PIECE))  # every office the same number of pieces
     groups += [body[a:b] for a, b in parallel.split(costs, count)]
     pieces = []
     for i, group in enumerate(groups):
@@ -279,13 +278,15 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
         if pool is not None:
             progress.step("Menata letak dengan LibreOffice (menghitung nomor halaman)")
             pool.working = True
-            with tempfile.TemporaryDirectory(prefix="lkpj-bagian-") as folder:
-                pieces = _pieces(renderer, sections, base, title, staging, Path(folder), len(pool.entered))
-                if len(pieces) > 1:
-                    progress.detail(f"{len(pieces)} bagian, {min(len(pool.entered), len(pieces) - 1)} proses LibreOffice sekaligus")
-                front_office = pool.add() if len(pieces) > 1 else None
-                outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa,
-                                           front_office=front_office)
+            # inside an office's private folder, which its worker removes even when lkpj is killed
+            folder = pool.entered[0].work / "bagian"
+            folder.mkdir()
+            pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
+            if len(pieces) > 1:
+                progress.detail(f"{len(pieces)} bagian, {min(len(pool.entered), len(pieces) - 1)} proses LibreOffice sekaligus")
+            front_office = pool.add() if len(pieces) > 1 else None
+            outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa,
+                                       front_office=front_office)
             labels = _labels(outcome)
             missing = [e.text for e in plan.entries() if e.bookmark not in labels]
             if missing:

@@ -28,6 +28,7 @@ from lkpj_gen.numbers import roman
 
 from .layout_pass import Office, pdf_page_texts
 from .libreoffice import LibreOfficeError
+from .package import fill_references
 from .pagination import FRONT_START
 
 COVER = "sampul"
@@ -210,7 +211,9 @@ class _Run:
                     self.labels.update(self.piece_labels(i))
             replace = {e.bookmark: self.labels[e.bookmark].number for e in self.plan.entries()
                        if e.prefix and e.bookmark in self.labels}
-        pages, last = office.load(piece.docx, replace)
+            if replace:  # written into the piece itself: LibreOffice replaces fields one by one, slowly
+                fill_references(piece.docx, replace)
+        pages, last = office.load(piece.docx)
         laid = Laid(pages, last - 1 if piece.trailer else last)
         first = piece.segments[0]
         with self.cond:

@@ -1,6 +1,6 @@
 """The PDF as a publication, from the PDFs LibreOffice exported of the pieces: one file, its
 pages labelled as printed ("III-254", "ii"), one outline of every heading, one structure tree
-(tagged PDF), links between pieces resolved through named destinations, the metadata and, for
+(tagged PDF), the named destinations of every bookmark, the metadata and, for
 PDF/A-2b, the XMP metadata and output intent of the first piece.
 
 Only what LibreOffice writes is read: a classic cross-reference table, no object streams, one
@@ -226,9 +226,6 @@ class _Out:
         self.objects.append((number, dictionary, stream))
 
 
-LINK = b"http://tautan.lkpj.invalid/"  # a link to a bookmark of another piece (uno_worker.relink)
-
-
 def destination_name(bookmark: str) -> bytes:
     """The name LibreOffice gives a bookmark's destination (``_Toc1`` -> ``/5FToc1``)."""
     return b"/" + "".join(c if c.isascii() and c.isalnum() else f"{ord(c):02X}" for c in bookmark).encode("ascii")
@@ -291,16 +288,6 @@ def _outline(out: _Out, root: int, items: list[tuple[int, str, str]], dests: dic
         out.add(root, b"<</Type/Outlines/First %d 0 R/Last %d 0 R/Count %d>>"
                 % (numbers[top[0]], numbers[top[-1]], count(-1)))
     return len(nodes)
-
-
-def _resolve_links(out: _Out, dests: dict[bytes, bytes]) -> None:
-    """Links to another piece's bookmark (a placeholder address naming it) go to its destination."""
-    for i, (number, dictionary, stream) in enumerate(out.objects):
-        if stream is None and LINK in dictionary and b"/Link" in dictionary:
-            m = re.search(re.escape(LINK) + rb"([^)]*)\)", dictionary)
-            dest = dests.get(destination_name(m.group(1).decode("latin-1"))) if m else None
-            if dest is not None:
-                out.objects[i] = (number, with_keys(dictionary, A=None, Dest=dest), None)
 
 
 def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str],
@@ -388,7 +375,6 @@ def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str],
             info_ref = shift[source.info] if source.info is not None else None
             ids = source.ids
         versions.append(source.version)
-    _resolve_links(out, dests)
     if outline is not None:
         outline_items = [(0, 0)] if _outline(out, outline_root, outline, dests) else []
     # the outline's top-level items of consecutive pieces, chained

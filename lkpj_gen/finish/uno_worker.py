@@ -94,14 +94,8 @@ def replace_references(doc, replacements: dict[str, str]) -> None:
     try:
         for field, text in targets:
             anchor = field.getAnchor()
-            url = anchor.getPropertyValue("HyperLinkURL")
-            paragraph = anchor.getText().createTextCursorByRange(anchor)
             anchor.getText().insertString(anchor.getStart(), text, False)
             field.dispose()
-            if url:  # removing the field removed the entry's link: the whole entry links again
-                paragraph.gotoStartOfParagraph(False)
-                paragraph.gotoEndOfParagraph(True)
-                paragraph.setPropertyValue("HyperLinkURL", url)
     finally:
         doc.unlockControllers()
 
@@ -132,7 +126,6 @@ def lay_out(path: str, order: dict, desktop) -> object:
     if doc is None or not hasattr(doc, "getTextFields"):
         raise Failed("LibreOffice tidak dapat membuka dokumen (berkas rusak, misalnya berisi karakter yang "
                      "tidak sah dalam XML, atau bukan dokumen Word)")
-    relink(doc)  # before any field is replaced: links edited after that are left out of the PDF
     if order.get("replace"):
         replace_references(doc, order["replace"])
     doc.getTextFields().refresh()
@@ -145,26 +138,6 @@ def lay_out(path: str, order: dict, desktop) -> object:
     cursor.jumpToLastPage()
     send({"pages": pages, "last": cursor.getPage()})
     return doc
-
-
-LINK = "http://tautan.lkpj.invalid/"  # finish/pdf.py turns these back into links inside the PDF
-
-
-def relink(doc) -> None:
-    """Links to bookmarks of other pieces would be dropped from the PDF: make them external links
-    to a placeholder address that names the bookmark, for the merged PDF to resolve."""
-    names = set(doc.getBookmarks().getElementNames())
-    paragraphs = doc.getText().createEnumeration()
-    while paragraphs.hasMoreElements():
-        paragraph = paragraphs.nextElement()
-        if not paragraph.supportsService("com.sun.star.text.Paragraph"):
-            continue
-        portions = paragraph.createEnumeration()
-        while portions.hasMoreElements():
-            portion = portions.nextElement()
-            url = portion.getPropertyValue("HyperLinkURL")
-            if url.startswith("#") and url[1:] not in names:
-                portion.setPropertyValue("HyperLinkURL", LINK + url[1:])
 
 
 def finish(doc, order: dict) -> None:
