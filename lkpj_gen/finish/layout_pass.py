@@ -94,6 +94,8 @@ class Office:
         self.work = Path(self._work.name)
         pipe = f"lkpj_{os.getpid()}_{uuid.uuid4().hex[:8]}"  # two offices at once never share one
         remaining = max(1.0, self.timeout - (time.monotonic() - self.started))
+        self.stderr: collections.deque[str] = collections.deque(maxlen=40)
+        self.done = threading.Event()
         try:
             self.worker = subprocess.Popen(
                 [python, str(WORKER), str(self.work), soffice, str(self.work / "profil"), pipe, str(remaining)],
@@ -102,11 +104,9 @@ class Office:
         except BaseException:
             self._work.cleanup()
             raise
-        self.stderr: collections.deque[str] = collections.deque(maxlen=40)
-        threading.Thread(target=self._drain_stderr, daemon=True).start()  # a full pipe would block the worker
-        self.done = threading.Event()
-        threading.Thread(target=self._watchdog, daemon=True).start()
         try:
+            threading.Thread(target=self._drain_stderr, daemon=True).start()  # a full pipe would block the worker
+            threading.Thread(target=self._watchdog, daemon=True).start()
             self.office_pid.append(int(self._read()["pid"]))
         except BaseException:
             self.__exit__(None, None, None)

@@ -104,7 +104,7 @@ class Pool:
     def __enter__(self) -> "Pool":
         try:
             for office in self.offices:
-                self.entered.append(office.__enter__())
+                self.entered.append(office.__enter__())  # a failed __enter__ cleans up after itself
         except BaseException:
             self.__exit__(None, None, None)
             raise
