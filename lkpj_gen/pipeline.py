@@ -223,6 +223,7 @@ def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | No
 # time LibreOffice needs per page grows with the size of the document it lays out.
 MIN_SPLIT = 1_000_000
 MAX_PIECE = 3_000_000
+PIECES_PER_OFFICE = 2
 
 
 def _segments(sections: list[Section], plan: DocumentPlan) -> list[parallel.Segment]:
@@ -247,7 +248,9 @@ def _pieces(renderer: Renderer, sections: list[Section], base: Path, title: str,
         return [parallel.Piece(whole, _segments(sections, plan), False, sum(costs))]
     trailer = renderer.page.sectpr()
     groups = [sections[: len(sections) - len(body)]]
-    count = offices * math.ceil(sum(costs) / (offices * MAX_PIECE))  # every office the same number of pieces
+    # Two or more pieces per office, as many for each: LibreOffice's time is not quite proportional
+    # to the bytes, and an office that finishes early takes the next piece.
+    count = offices * max(PIECES_PER_OFFICE, math.ceil(sum(costs) / (offices * MAX_PIECE)))
     groups += [body[a:b] for a, b in parallel.split(costs, count)]
     pieces = []
     for i, group in enumerate(groups):
@@ -284,9 +287,7 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
             pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
             if len(pieces) > 1:
                 progress.detail(f"{len(pieces)} bagian, {min(len(pool.entered), len(pieces) - 1)} proses LibreOffice sekaligus")
-            front_office = pool.add() if len(pieces) > 1 else None
-            outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa,
-                                       front_office=front_office)
+            outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
             labels = _labels(outcome)
             missing = [e.text for e in plan.entries() if e.bookmark not in labels]
             if missing:

@@ -17,6 +17,7 @@ one document's would be.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -110,13 +111,6 @@ class Pool:
             raise
         return self
 
-    def add(self) -> Office:
-        """One more office (for the front matter, laid out while the others export)."""
-        office = Office(self.offices[0].timeout, None, self.started)
-        self.offices.append(office)
-        self.entered.append(office.__enter__())
-        return office
-
     def __exit__(self, *exc: object) -> None:
         for office in self.entered:
             office._kill()
@@ -132,16 +126,14 @@ class _Run:
     """The pieces being laid out by the offices of a pool, each office taking the next piece."""
 
     def __init__(self, plan: DocumentPlan, pieces: list[Piece], pool: Pool, pdf: bool,
-                 properties: dict[str, str], pdfa: bool, front_office: Office | None):
+                 properties: dict[str, str], pdfa: bool):
         self.plan, self.pieces, self.pool = plan, pieces, pool
         self.pdf, self.properties, self.pdfa = pdf, properties, pdfa
-        self.front_office = front_office
         self.chapter_start = {f"{c.roman}-": c.bookmark for c in plan.chapters}
         self.laid: dict[int, Laid] = {}
         self.labels: dict[str, PageLabel] = {}
-        fronts = [i for i, p in enumerate(pieces) if p.front]
-        self.order = [i for i, p in enumerate(pieces) if not p.front] + ([] if front_office else fronts)
-        self.fronts = fronts if front_office else []
+        self.order = [i for i, p in enumerate(pieces) if not p.front] + [i for i, p in enumerate(pieces) if p.front]
+        self.offsets: dict[int, int] = {}  # first page number of each piece that continues a chapter
         self.next = 0
         self.cond = threading.Condition()
         self.errors: list[BaseException] = []
@@ -220,9 +212,10 @@ class _Run:
             self.laid[index] = laid
             self.cond.notify_all()
         number = None
-        if first.start is None and first.part not in (COVER, FRONT):
+        if first.start is None and first.part not in (COVER, FRONT) and self.pdf:  # the footers are printed
             self._wait(lambda: self.offset(index, first.part) is not None)
             number = (self.offset(index, first.part) or 0) + 1
+            self.offsets[index] = number - 1
         front = {}
         if piece.front:
             with self.cond:
@@ -233,13 +226,11 @@ class _Run:
         texts = pdf_page_texts(laid.pdf)
         laid.texts = texts[:-1] if piece.trailer else texts
         with self.cond:
-            if not piece.front:
-                self.labels.update(self.piece_labels(index))
             self.cond.notify_all()
 
-    def _serve(self, office: Office, only: list[int] | None = None) -> None:
+    def _serve(self, office: Office) -> None:
         try:
-            for index in only if only is not None else iter(self._take, None):
+            for index in iter(self._take, None):
                 self._lay_out(office, index)
         except BaseException as exc:  # noqa: BLE001  (reported by run())
             with self.cond:
@@ -248,10 +239,7 @@ class _Run:
             self.pool.kill()
 
     def run(self) -> None:
-        threads = [threading.Thread(target=self._serve, args=(office,), daemon=True)
-                   for office in self.pool.entered if office is not self.front_office]
-        if self.front_office:
-            threads.append(threading.Thread(target=self._serve, args=(self.front_office, self.fronts), daemon=True))
+        threads = [threading.Thread(target=self._serve, args=(office,), daemon=True) for office in self.pool.entered]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -269,13 +257,40 @@ class Outcome:
     pdfs: list[tuple[Path, int]]  # every piece's PDF and its pages to keep (the trailer left out)
 
 
+def shift_footers(texts: list[str], prefix: str, offset: int) -> list[str]:
+    """The pages of a piece that continues chapter ``prefix`` as they read with its pages numbered
+    from ``offset`` + 1: the leading pages whose footer is "<prefix><n>" read "<prefix><n + offset>"."""
+    shifted = []
+    leading = True
+    for text in texts:
+        lines = text.rstrip().split("\n")
+        m = re.fullmatch(r"(\s*)" + re.escape(prefix) + r"(\d+)(\s*)", lines[-1]) if leading and lines else None
+        if m:
+            lines[-1] = f"{m.group(1)}{prefix}{int(m.group(2)) + offset}{m.group(3)}"
+            text = "\n".join(lines) + "\n"
+        else:
+            leading = False
+        shifted.append(text)
+    return shifted
+
+
 def lay_out(plan: DocumentPlan, pieces: list[Piece], pool: Pool, pdf: bool = True,
-            properties: dict[str, str] | None = None, pdfa: bool = False, front_office: Office | None = None) -> Outcome:
-    """Lay out every piece with the offices of ``pool`` (the front matter with ``front_office``
-    when given); the PDFs stay valid until the pool ends. Without ``pdf`` the PDFs are only
-    read back for the check: not tagged, no outline."""
-    run = _Run(plan, pieces, pool, pdf, properties or {}, pdfa, front_office)
+            properties: dict[str, str] | None = None, pdfa: bool = False) -> Outcome:
+    """Lay out every piece with the offices of ``pool``; the PDFs stay valid until the pool ends.
+
+    Without ``pdf`` the PDFs are only read back for the check: not tagged, no outline, and a
+    piece that continues a chapter does not wait for the pieces before it to number its pages:
+    its footers count from 1 and are read shifted by its measured offset."""
+    run = _Run(plan, pieces, pool, pdf, properties or {}, pdfa)
     run.run()
+    for i in range(len(pieces)):
+        run.labels.update(run.piece_labels(i))
+    for i, piece in enumerate(pieces):
+        first = piece.segments[0]
+        if first.start is None and first.part not in (COVER, FRONT) and i not in run.offsets:
+            offset = run.offset(i, first.part)
+            assert offset is not None
+            run.laid[i].texts = shift_footers(run.laid[i].texts, first.part, offset)
     texts = [text for i in range(len(pieces)) for text in run.laid[i].texts]
     pdfs = [(run.laid[i].pdf, len(run.laid[i].texts)) for i in range(len(pieces))]
     return Outcome(run.labels, texts, [(p, n) for p, n in pdfs if p is not None])
