@@ -143,3 +143,28 @@ def test_shipped_document_has_the_numbers_of_the_sequential_pass(tmp_path):
     split = pipeline.build(REPO / "content", 2023, tmp_path / "bagian.docx", layout=True, workers=2)
     assert split.pages == whole.pages
     assert document_xml(tmp_path / "bagian.docx") == document_xml(tmp_path / "utuh.docx")
+
+
+def test_footers_of_a_continuing_piece_read_shifted():
+    pages = ["a\n  III-1\n", "b\n  III-2", "c\n IV-1\n"]
+    assert [footer(p) for p in parallel.shift_footers(pages, "III-", 40)] == ["III-41", "III-42", "IV-1"]
+
+
+def test_page_references_become_text_in_a_piece(mini, tmp_path):
+    import shutil
+
+    from lkpj_gen.finish.package import fill_references
+
+    piece = tmp_path / "bagian.docx"
+    shutil.copyfile(mini.path, piece)
+    xml = document_xml(piece).decode()
+    targets = sorted(set(re.findall(r"PAGEREF (_Toc\d+)", xml)))
+    assert targets
+    fill_references(piece, {bookmark: f"9{i}" for i, bookmark in enumerate(targets)})
+    after = document_xml(piece).decode()
+    assert not re.search(r"PAGEREF _Toc", after) and "PAGEREF _RefDepan1" in after
+    assert after.count("<w:fldChar") == xml.count("<w:fldChar") - 3 * len(targets)
+    for i, _ in enumerate(targets):
+        assert f"<w:t>9{i}</w:t>" in after
+    with zipfile.ZipFile(piece) as z:  # still a package LibreOffice and Word open
+        assert z.testzip() is None and "word/styles.xml" in z.namelist()
