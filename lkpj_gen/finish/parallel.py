@@ -129,7 +129,6 @@ class _Run:
                  properties: dict[str, str], pdfa: bool):
         self.plan, self.pieces, self.pool = plan, pieces, pool
         self.pdf, self.properties, self.pdfa = pdf, properties, pdfa
-        self.chapter_start = {f"{c.roman}-": c.bookmark for c in plan.chapters}
         self.laid: dict[int, Laid] = {}
         self.labels: dict[str, PageLabel] = {}
         self.order = [i for i, p in enumerate(pieces) if not p.front] + [i for i, p in enumerate(pieces) if p.front]
