@@ -321,6 +321,8 @@ class _Printed(Progress):
 @click.option("--output", "-o", type=_BerkasDocx(), default=None, metavar="BERKAS",
               help="Berkas .docx yang ditulis (bawaan: output/LKPJ-<tahun>.docx).")
 @click.option("--pdf", "buat_pdf", is_flag=True, help="Tulis juga PDF (output/LKPJ-<tahun>.pdf); memerlukan LibreOffice.")
+@click.option("--pdf-arsip", is_flag=True,
+              help="Tulis PDF dalam bentuk arsip PDF/A-2b (semua huruf tertanam); termasuk --pdf.")
 @click.option("--tanpa-tata-letak", is_flag=True,
               help="Lewati penataan letak oleh LibreOffice (lebih cepat, untuk draf): nomor halaman diisi Word.")
 @click.option("--batas-waktu", type=_Detik(), default=600, metavar="DETIK",
@@ -328,14 +330,17 @@ class _Printed(Progress):
 @click.option("--opd", default=None, metavar="NAMA",
               help="Hanya bagian perangkat daerah ini (BAB III dan BAB IV-nya), dengan nomor bab, tabel dan halaman "
                    "seperti dalam dokumen lengkap, untuk diperiksa sebelum ditandatangani.")
-def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, tanpa_tata_letak: bool,
-          batas_waktu: float, opd: str | None) -> None:
+def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, pdf_arsip: bool,
+          tanpa_tata_letak: bool, batas_waktu: float, opd: str | None) -> None:
     """Menyusun LKPJ tahun TAHUN dari konten menjadi satu dokumen Word."""
     from lkpj_gen.pipeline import BadOutput, LayoutMismatch, LibreOfficeError, OutputError, UnknownAgency, build_section
     from lkpj_gen.pipeline import build as run_build
 
+    buat_pdf = buat_pdf or pdf_arsip
     if buat_pdf and tanpa_tata_letak:
-        raise click.UsageError("--pdf memerlukan penataan letak; jangan dipakai bersama --tanpa-tata-letak")
+        raise click.UsageError("--pdf memerlukan penataan letak (begitu pula --pdf-arsip); jangan dipakai bersama --tanpa-tata-letak")
+    if opd and pdf_arsip:
+        raise click.UsageError("--pdf-arsip untuk dokumen lengkap; bagian satu perangkat daerah (--opd) memakai --pdf")
     output = output or Path("output") / (f"LKPJ-{tahun}-{opd}.docx" if opd else f"LKPJ-{tahun}.docx")
     pdf = output.with_suffix(".pdf") if buat_pdf else None
     try:
@@ -344,7 +349,7 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
                                    timeout=batas_waktu, progress=_Printed())
         else:
             result = run_build(content_root, tahun, output, layout=not tanpa_tata_letak, pdf=pdf,
-                               timeout=batas_waktu, progress=_Printed())
+                               timeout=batas_waktu, progress=_Printed(), pdfa=pdf_arsip)
     except BadOutput as exc:
         raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
     except UnknownAgency as exc:
@@ -372,7 +377,7 @@ def build(tahun: int, content_root: Path, output: Path | None, buat_pdf: bool, t
     plan = result.plan
     click.echo(f"Dokumen ditulis: {result.output}")
     if result.pdf:
-        click.echo(f"PDF ditulis: {result.pdf}")
+        click.echo(f"PDF{' arsip (PDF/A-2b)' if pdf_arsip else ''} ditulis: {result.pdf}")
     halaman = f"{result.pages} halaman, " if result.pages else ""
     click.echo(
         f"Ringkasan: {halaman}{plan.summary.chapters} bab, {plan.summary.agencies} perangkat daerah, "

@@ -6,6 +6,9 @@ Each stage depends only on the shared vocabulary below it (``model``, ``numbers`
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import math
 import os
 import shutil
 import tempfile
@@ -15,19 +18,20 @@ from typing import Any
 
 from lkpj_gen import templates
 from lkpj_gen.compute.builder import build_plan, collector_paused
-from lkpj_gen.finish import layout_pass
+from lkpj_gen.finish import layout_pass, parallel
+from lkpj_gen.finish.pdf import merge as merge_pdf
 from lkpj_gen.finish import output as output_files
 from lkpj_gen.finish.libreoffice import LibreOfficeError
 from lkpj_gen.finish.output import BadOutput, OutputBusy, OutputError
 from lkpj_gen.finish.package import write_docx
-from lkpj_gen.finish.pagination import page_labels, verify
+from lkpj_gen.finish.pagination import FRONT_START, page_labels, printed_labels, verify
 from lkpj_gen.load.content import read_content, read_file, read_wording, year_folder
 from lkpj_gen.model.findings import ContentError, Finding
 from lkpj_gen.model.source import SourceFile
 from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.parts import DocumentParts
-from lkpj_gen.model.plan import DocumentPlan
-from lkpj_gen.render.document import Renderer
+from lkpj_gen.model.plan import DocumentPlan, PageLabel
+from lkpj_gen.render.document import Renderer, Section
 from lkpj_gen.render.guard import TemplateFailed
 from lkpj_gen.templates import BASE_DOCX, WORDING_FILE
 from lkpj_gen.model.walk import index
@@ -195,72 +199,149 @@ def _publish(staging: Path, target: Path) -> None:
 
 def build(content_root: Path, tahun: int, output: Path, templates_dir: Path | None = None, *,
           layout: bool = False, pdf: Path | None = None, timeout: float = 600,
-          progress: Progress = Progress()) -> BuildResult:
+          progress: Progress = Progress(), pdfa: bool = False, workers: int | None = None) -> BuildResult:
     """Build the document. With ``layout`` LibreOffice fills and checks the page numbers.
 
-    Nothing replaces ``output`` (or ``pdf``) until every stage has succeeded. Raises
-    ``ContentError`` (bad content), ``BadOutput`` (an output that must not be written),
-    ``OutputBusy`` (another build writes the same output), ``OutputError`` (the file system
-    refused), ``LibreOfficeError`` and ``LayoutMismatch`` (layout pass).
+    ``workers``: LibreOffice processes laying out pieces at once (default: one per core; 1 lays
+    the document out whole, as one piece). ``pdfa``: the PDF is PDF/A-2b. Nothing replaces
+    ``output`` (or ``pdf``) until every stage has succeeded. Raises ``ContentError`` (bad
+    content), ``BadOutput`` (an output that must not be written), ``OutputBusy`` (another build
+    writes the same output), ``OutputError`` (the file system refused), ``LibreOfficeError`` and
+    ``LayoutMismatch`` (layout pass).
     """
     templates_dir = templates_dir or templates.TEMPLATES_DIR
     output_files.check_output(output, year_folder(content_root, tahun), pdf)
     if layout:
         layout_pass.check_timeout(timeout)
-    progress.step("Memuat dan memeriksa konten")
-    checked = load_and_validate(content_root, tahun, templates_dir)
-    progress.step("Menghitung jumlah, persentase, nomor bab, tabel dan gambar")
-    plan = build_plan(checked.konten, checked.wording, templates_dir)
-    progress.step("Menyusun dokumen Word")
-    try:
-        parts = Renderer(plan, templates_dir).render()
-    except TemplateFailed as exc:
-        raise ContentError(exc.findings) from None
-    assert checked.konten.meta is not None
-    title = f"LKPJ {checked.konten.meta.pemda.nama} Tahun {tahun}"
-    warnings = [f for f in checked.findings if f.severity == "peringatan"] + unfit_tables(checked.konten, plan.unfit)
-    result = BuildResult(output, plan, warnings)
-    with output_files.exclusive(output) as locked:
-        if locked:
-            output_files.remove_leftovers(*{output, output.with_suffix(".pdf"), *([pdf] if pdf else [])})
-        _write(parts, plan, templates_dir, title, output, pdf, layout, timeout, progress, result)
+    with contextlib.ExitStack() as stack:
+        reason = layout_pass.available() if layout else "dilewati"
+        if reason and pdf:
+            raise LibreOfficeError(f"PDF tidak dapat dibuat: {reason}")
+        pool = None
+        if not reason:  # LibreOffice starts while the document is computed
+            def tick(seconds: float) -> None:
+                if pool is not None and pool.working and int(seconds) % 10 == 0:
+                    progress.detail(f"... LibreOffice masih bekerja ({seconds:.0f} detik)")
+
+            pool = stack.enter_context(parallel.Pool(workers or parallel.workers(), timeout, tick))
+        progress.step("Memuat dan memeriksa konten")
+        checked = load_and_validate(content_root, tahun, templates_dir)
+        progress.step("Menghitung jumlah, persentase, nomor bab, tabel dan gambar")
+        plan = build_plan(checked.konten, checked.wording, templates_dir)
+        progress.step("Menyusun dokumen Word")
+        renderer = Renderer(plan, templates_dir)
+        try:
+            sections = renderer.sections()
+        except TemplateFailed as exc:
+            raise ContentError(exc.findings) from None
+        assert checked.konten.meta is not None
+        meta = checked.konten.meta
+        title = f"LKPJ {meta.pemda.nama} Tahun {tahun}"
+        properties = {"Title": title, "Author": meta.pemda.nama,
+                      "Subject": f"{meta.judul_laporan} {meta.pemda.nama} Tahun {tahun}",
+                      "Keywords": f"LKPJ, {tahun}, {meta.pemda.nama}"}
+        warnings = [f for f in checked.findings if f.severity == "peringatan"] + unfit_tables(checked.konten, plan.unfit)
+        result = BuildResult(output, plan, warnings)
+        if reason:
+            result.layout = reason
+        with output_files.exclusive(output) as locked:
+            if locked:
+                output_files.remove_leftovers(*{output, output.with_suffix(".pdf"), *([pdf] if pdf else [])})
+            _write(renderer, sections, templates_dir, title, output, pdf, pool, progress, result,
+                   properties, pdfa)
     return result
 
 
-def _write(parts: DocumentParts, plan: DocumentPlan, templates_dir: Path, title: str, output: Path,
-           pdf: Path | None, layout: bool, timeout: float, progress: Progress, result: BuildResult) -> None:
+# A document whose chapters hold less WordprocessingML than this is laid out whole: splitting
+# it gains less than starting another LibreOffice costs. Pieces hold at most MAX_PIECE: the
+# time LibreOffice needs per page grows with the size of the document it lays out.
+MIN_SPLIT = 1_000_000
+MAX_PIECE = 3_000_000
+PIECES_PER_OFFICE = 2
+
+
+def _segments(sections: list[Section], plan: DocumentPlan) -> list[parallel.Segment]:
+    starts = {f"{c.roman}-": c.bookmark for c in plan.chapters}
+    starts[parallel.FRONT] = FRONT_START
+    segments: list[parallel.Segment] = []
+    for section in sections:
+        if not segments or segments[-1].part != section.part:
+            start = starts.get(section.part) if section.first else None
+            segments.append(parallel.Segment(section.part, start))
+    return segments
+
+
+def _pieces(renderer: Renderer, sections: list[Section], base: Path, title: str, whole: Path, folder: Path,
+            offices: int) -> list[parallel.Piece]:
+    """The pieces the document is laid out in: the cover with the front matter, and runs of
+    chapter sections of nearly equal size, one or more per office; or the whole document."""
+    plan = renderer.plan
+    body = [s for s in sections if s.part not in (parallel.COVER, parallel.FRONT)]
+    costs = [len(s.xml) for s in body]
+    if offices < 2 or sum(costs) < MIN_SPLIT:
+        return [parallel.Piece(whole, _segments(sections, plan), False, sum(costs))]
+    trailer = renderer.page.sectpr()
+    groups = [sections[: len(sections) - len(body)]]
+    # Two or more pieces per office, as many for each: LibreOffice's time is not quite proportional
+    # to the bytes, and an office that finishes early takes the next piece.
+    count = offices * max(PIECES_PER_OFFICE, math.ceil(sum(costs) / (offices * MAX_PIECE)))
+    groups += [body[a:b] for a, b in parallel.split(costs, count)]
+    pieces = []
+    for i, group in enumerate(groups):
+        last = i == len(groups) - 1
+        path = folder / f"bagian{i}.docx"
+        write_docx(renderer.assemble(group, None if last else trailer), base, path, title)
+        pieces.append(parallel.Piece(path, _segments(group, plan), not last, sum(len(s.xml) for s in group)))
+    return pieces
+
+
+def _labels(outcome: parallel.Outcome) -> dict[str, PageLabel]:
+    """The measured page label of every listed bookmark."""
+    return outcome.labels
+
+
+def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, title: str, output: Path,
+           pdf: Path | None, pool: parallel.Pool | None, progress: Progress, result: BuildResult,
+           properties: dict[str, str], pdfa: bool) -> None:
     """Write the staging files (with the layout pass when asked), then rename them into place."""
+    plan = renderer.plan
     base = templates_dir / BASE_DOCX
     staging = _staging(output)
     pdf_staging: Path | None = None
     try:
         pdf_staging = _staging(pdf) if pdf else None
         with output_files.writing(output):
-            write_docx(parts, base, staging, title)
-        reason = layout_pass.available() if layout else "dilewati"
-        if reason and pdf:
-            raise LibreOfficeError(f"PDF tidak dapat dibuat: {reason}")
-        if reason:
-            result.layout = reason
-        else:
+            write_docx(renderer.assemble(sections), base, staging, title)
+        if pool is not None:
             progress.step("Menata letak dengan LibreOffice (menghitung nomor halaman)")
-            tick = lambda s: progress.detail(f"... LibreOffice masih bekerja ({s:.0f} detik)") if int(s) % 10 == 0 else None  # noqa: E731
-            with layout_pass.LayoutSession(staging, timeout, tick) as session:
-                labels = page_labels(plan, session.pages)
-                laid_out = session.finish({e.bookmark: labels[e.bookmark].number for e in plan.front})
-                page_texts = layout_pass.pdf_page_texts(laid_out)
-                if pdf and pdf_staging:
-                    with output_files.writing(pdf):
-                        shutil.copyfile(laid_out, pdf_staging)
+            pool.working = True
+            # inside an office's private folder, which its worker removes even when lkpj is killed
+            folder = pool.entered[0].work / "bagian"
+            folder.mkdir()
+            pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
+            if len(pieces) > 1:
+                progress.detail(f"{len(pieces)} bagian, {min(len(pool.entered), len(pieces) - 1)} proses LibreOffice sekaligus")
+            outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
+            labels = _labels(outcome)
+            missing = [e.text for e in plan.entries() if e.bookmark not in labels]
+            if missing:
+                raise LayoutMismatch([f"'{text}' tidak ditemukan oleh LibreOffice" for text in missing])
             progress.step("Menuliskan nomor halaman ke Daftar Isi, Daftar Tabel dan Daftar Gambar")
-            parts = Renderer(plan, templates_dir).render(labels)
+            front = renderer.front(labels)
+            final = [dataclasses.replace(s, xml=front) if s.part == parallel.FRONT else s for s in sections]
             with output_files.writing(output):
-                write_docx(parts, base, staging, title)
+                write_docx(renderer.assemble(final), base, staging, title)
             progress.step("Memeriksa nomor halaman terhadap PDF")
-            problems = verify(plan, labels, page_texts)
+            printed, problems = printed_labels(outcome.texts)
+            problems += verify(plan, labels, outcome.texts)
             if problems:
                 raise LayoutMismatch(problems)
-            result.pages, result.layout = len(page_texts), "selesai"
+            if pdf and pdf_staging:
+                with output_files.writing(pdf):
+                    outline = [(1, e.text, e.bookmark) for e in plan.front] + [(e.level, e.text, e.bookmark) for e in plan.contents]
+                    merge_pdf(outcome.pdfs, pdf_staging, printed, outline)
+            pool.kill()
+            result.pages, result.layout = len(outcome.texts), "selesai"
         if pdf and pdf_staging:
             _publish(pdf_staging, pdf)
             result.pdf = pdf

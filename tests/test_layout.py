@@ -73,15 +73,23 @@ def test_wrong_page_is_reported_and_nothing_is_written(mini_root, tmp_path, monk
 
     out = tmp_path / "o.docx"
     out.write_bytes(b"versi lama")
-    original = pipeline.page_labels
+    original = pipeline._labels
+    plan_of = {}
 
-    def shifted(plan, pages):
-        labels = original(plan, pages)
-        first = plan.contents[1].bookmark
+    def shifted(outcome):
+        labels = dict(original(outcome))
+        first = plan_of["plan"].contents[1].bookmark
         labels[first] = Label(labels[first].prefix, str(int(labels[first].number) + 1))
         return labels
 
-    monkeypatch.setattr(pipeline, "page_labels", shifted)
+    real_lay_out = pipeline.parallel.lay_out
+
+    def lay_out(plan, *args, **kwargs):
+        plan_of["plan"] = plan
+        return real_lay_out(plan, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_labels", shifted)
+    monkeypatch.setattr(pipeline.parallel, "lay_out", lay_out)
     with pytest.raises(LayoutMismatch) as exc:
         build(mini_root.path, 2023, out, layout=True)
     assert "1.1. Dasar Hukum" in exc.value.problems[0] and "I-2" in exc.value.problems[0]

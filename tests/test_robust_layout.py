@@ -80,9 +80,16 @@ def hung_office(tmp_path):
             time.sleep(0.1)
         assert pids.exists(), proc.communicate(timeout=30)
         started = [int(p) for p in pids.read_text().split()]
-        if not hung_worker:
-            started += processes_with("uno_worker.py", str(tmp))
-            assert len(started) == 2, "the fake soffice and the real worker"
+        if not hung_worker:  # one LibreOffice per core, each started by its own worker
+            end = time.monotonic() + 30
+            while True:
+                offices = [int(p) for p in pids.read_text().split()]
+                workers = processes_with("uno_worker.py", str(tmp))
+                if (len(offices) == len(workers) and len(offices) >= 1) or time.monotonic() > end:
+                    break
+                time.sleep(0.2)
+            started = offices + workers
+            assert len(offices) == len(workers) >= 1, "each fake soffice with its real worker"
         assert all(alive(p) for p in started)
         return proc, started
 

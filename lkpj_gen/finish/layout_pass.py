@@ -67,77 +67,100 @@ def check_timeout(timeout: float) -> float:
     return float(timeout)
 
 
-class LayoutSession:
-    """LibreOffice with one document loaded: ``pages`` says where each bookmark landed; then
-    ``finish`` fixes the page texts LibreOffice cannot compute and exports the PDF.
+class Office:
+    """One LibreOffice, started with a private profile in a private folder, that lays out
+    documents one after the other (a copy of each, in its folder):
 
-        with LayoutSession(docx, timeout) as session:
-            labels = page_labels(plan, session.pages)
-            pdf = session.finish({...})   # valid until the session ends
-    """
+        with Office(timeout) as office:
+            pages, last = office.load(docx)          # bookmark -> page, last page
+            pdf = office.finish(pdf=True)            # valid until the next document
+    ``deadline`` (``time.monotonic()``) lets several offices share one time limit."""
 
-    def __init__(self, docx: Path, timeout: float = 600, tick: Callable[[float], None] | None = None):
-        self.docx, self.timeout, self.tick = docx, check_timeout(timeout), tick
-        self.pages: dict[str, int] = {}
+    def __init__(self, timeout: float = 600, tick: Callable[[float], None] | None = None,
+                 started: float | None = None):
+        self.timeout, self.tick = check_timeout(timeout), tick
+        self.started = time.monotonic() if started is None else started
         self.office_pid: list[int] = []
         self.timed_out = False
+        self.documents = 0
 
-    def __enter__(self) -> "LayoutSession":
+    def __enter__(self) -> "Office":
         reason = available()
         if reason:
             raise LibreOfficeError(reason)
         python, soffice = uno_python(), find_soffice()
         assert python is not None and soffice is not None
         self._work = tempfile.TemporaryDirectory(prefix="lkpj-lo-", ignore_cleanup_errors=True)
-        work = Path(self._work.name)
-        copy, self.pdf = work / "dokumen.docx", work / "dokumen.pdf"
+        self.work = Path(self._work.name)
+        pipe = f"lkpj_{os.getpid()}_{uuid.uuid4().hex[:8]}"  # two offices at once never share one
+        remaining = max(1.0, self.timeout - (time.monotonic() - self.started))
+        self.stderr: collections.deque[str] = collections.deque(maxlen=40)
+        self.done = threading.Event()
         try:
-            shutil.copyfile(self.docx, copy)
+            self.worker = subprocess.Popen(
+                [python, str(WORKER), str(self.work), soffice, str(self.work / "profil"), pipe, str(remaining)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **own_group(),
+            )
         except BaseException:
             self._work.cleanup()
             raise
-        pipe = f"lkpj_{os.getpid()}_{uuid.uuid4().hex[:8]}"  # two builds at once never share one
-        self.worker = subprocess.Popen(
-            [python, str(WORKER), str(copy), soffice, str(work / "profil"), pipe, str(self.timeout), str(work)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **own_group(),
-        )
-        self.stderr: collections.deque[str] = collections.deque(maxlen=40)
-        threading.Thread(target=self._drain_stderr, daemon=True).start()  # a full pipe would block the worker
-        self.done = threading.Event()
-        started = time.monotonic()
-
-        def watchdog() -> None:
-            while not self.done.wait(1.0):
-                elapsed = time.monotonic() - started
-                if self.tick:
-                    self.tick(elapsed)
-                if elapsed > self.timeout:
-                    self.timed_out = True
-                    self._kill()
-                    return
-
-        threading.Thread(target=watchdog, daemon=True).start()
         try:
+            threading.Thread(target=self._drain_stderr, daemon=True).start()  # a full pipe would block the worker
+            threading.Thread(target=self._watchdog, daemon=True).start()
             self.office_pid.append(int(self._read()["pid"]))
-            answer = self._read()
-            self.pages = {k: int(v) for k, v in answer["pages"].items()}
         except BaseException:
             self.__exit__(None, None, None)
             raise
+        self.ready = False
         return self
 
-    def finish(self, replace: dict[str, str]) -> Path:
-        """Turn the page references to ``replace``'s bookmarks into fixed text; export the PDF.
+    def _watchdog(self) -> None:
+        while not self.done.wait(1.0):
+            elapsed = time.monotonic() - self.started
+            if self.tick:
+                self.tick(elapsed)
+            if elapsed > self.timeout:
+                self.timed_out = True
+                self._kill()
+                return
 
-        Returns the PDF, which lives in the session's private folder until the session ends."""
+    def _order(self, order: dict[str, Any]) -> None:
         assert self.worker.stdin is not None
         try:
-            self.worker.stdin.write(json.dumps({"replace": replace, "pdf": str(self.pdf)}) + "\n")
+            self.worker.stdin.write(json.dumps(order) + "\n")
             self.worker.stdin.flush()
         except OSError:
             pass  # the worker is gone; _read says why
+
+    def wait_ready(self) -> None:
+        """Until LibreOffice has started and answers (the slow part of starting it)."""
+        if not self.ready:
+            self._read()
+            self.ready = True
+
+    def load(self, docx: Path, replace: dict[str, str] | None = None) -> tuple[dict[str, int], int]:
+        """Lay out (a private copy of) ``docx``, its page references to ``replace``'s bookmarks
+        turned into fixed text first; the page of every bookmark and the last page."""
+        self.documents += 1
+        copy = self.work / f"dokumen{self.documents}.docx"
+        shutil.copyfile(docx, copy)
+        self.wait_ready()
+        self._order({"load": str(copy), "replace": replace or {}})
+        answer = self._read()
+        copy.unlink(missing_ok=True)
+        return {k: int(v) for k, v in answer["pages"].items()}, int(answer["last"])
+
+    def finish(self, replace: dict[str, str] | None = None, pdf: bool = True, offset: int | None = None,
+               properties: dict[str, str] | None = None, pdfa: bool = False, tagged: bool = True) -> Path | None:
+        """Turn the page references to ``replace``'s bookmarks into fixed text, number the first
+        page ``offset``, set the document properties and export the PDF (tagged; PDF/A-2b with
+        ``pdfa``); close the document. The PDF lives in the private folder until the next document
+        or the end of the session."""
+        target = self.work / f"dokumen{self.documents}.pdf"
+        self._order({"replace": replace or {}, "pdf": str(target) if pdf else "", "offset": offset,
+                     "properties": properties or {}, "pdfa": pdfa, "tagged": tagged or pdfa})
         self._read()
-        return self.pdf
+        return target if pdf else None
 
     def __exit__(self, *exc: object) -> None:
         self.done.set()
@@ -190,6 +213,36 @@ class LayoutSession:
         else:
             detail = f"proses berhenti tanpa keterangan (kode keluar {self.worker.returncode})"
         raise LibreOfficeError(f"LibreOffice gagal menata letak dokumen: {detail}")
+
+
+class LayoutSession(Office):
+    """One document in its own LibreOffice: ``pages`` says where each bookmark landed; then
+    ``finish`` fixes the page texts LibreOffice cannot compute and exports the PDF.
+
+        with LayoutSession(docx, timeout) as session:
+            labels = page_labels(plan, session.pages)
+            pdf = session.finish({...})   # valid until the session ends
+    """
+
+    def __init__(self, docx: Path, timeout: float = 600, tick: Callable[[float], None] | None = None):
+        super().__init__(timeout, tick)
+        self.docx = docx
+        self.pages: dict[str, int] = {}
+
+    def __enter__(self) -> "LayoutSession":
+        super().__enter__()
+        try:
+            self.pages, self.last = self.load(self.docx)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def finish(self, replace: dict[str, str] | None = None, pdf: bool = True, offset: int | None = None,
+               properties: dict[str, str] | None = None, pdfa: bool = False, tagged: bool = True) -> Path:
+        target = super().finish(replace, True, offset, properties, pdfa, tagged)
+        assert target is not None
+        return target
 
 
 def pdf_page_texts(pdf: Path) -> list[str]:

@@ -27,6 +27,17 @@ from .pictures import Pictures
 from .word import WordTemplates
 
 
+@dataclass(frozen=True)
+class Section:
+    """One section of the document: its body XML, its ``sectPr``, the part it belongs to
+    ("sampul", "" for the front matter, "III-" for a chapter) and whether it starts that part."""
+
+    xml: str
+    sect: str
+    part: str
+    first: bool
+
+
 @dataclass
 class Look:
     """What the templates need beside the plan: table layouts, placed images, signatures laid out
@@ -176,6 +187,7 @@ class Renderer:
         self.plan = plan
         self.stranded = stranded  # what a layout pass found alone before a landscape page (finish.strands)
         self.groups: dict[str, list[tuple[bool, list[Element]]]] = {}  # chapter roman -> its sections' elements
+        self.preface_xml = Markup("")  # the Kata Pengantar page, kept for the front matter's second rendering
         self.templates_dir = templates_dir
         self.env = xml_env(templates_dir)
         self.page = Page(plan.page)
@@ -305,19 +317,43 @@ class Renderer:
 
     def render(self, labels: dict[str, PageLabel] | None = None) -> DocumentParts:
         """Every part; ``labels`` (bookmark -> page label, from the layout pass) fill the lists."""
+        return self.assemble(self.sections(labels))
+
+    def sections(self, labels: dict[str, PageLabel] | None = None) -> list[Section]:
+        """Every section of the document in order: the cover, the front matter, each chapter's.
+
+        Each section starts on a new page, so any run of consecutive sections can be laid out as
+        a document of its own (the parallel layout pass does so)."""
         plan = self.plan
         self.look.labels = labels or {}
         chapters = [self.chapter(c) for c in plan.chapters]
         self._prepare([e for e in plan.preface if not isinstance(e, Signature)])
-        front = self._render("depan/depan.xml", plan=plan, look=self.look, kata_pengantar=self._preface())
+        self.preface_xml = self._preface()  # rendered once: its pictures and styles are registered once
+        front = self._render("depan/depan.xml", plan=plan, look=self.look, kata_pengantar=self.preface_xml)
         cover = self._cover()
 
-        sections = [(cover, self.page.sectpr()), (front, self.page.sectpr(False, self._footer(""), 1, "lowerRoman"))]
-        for chapter_sections in chapters:
-            sections += chapter_sections
+        sections = [Section(cover, self.page.sectpr(), "sampul", True),
+                    Section(front, self.page.sectpr(False, self._footer(""), 1, "lowerRoman"), "", True)]
+        for chapter, chapter_sections in zip(plan.chapters, chapters):
+            sections += [Section(xml, sect, f"{chapter.roman}-", i == 0) for i, (xml, sect) in enumerate(chapter_sections)]
+        return sections
+
+    def front(self, labels: dict[str, PageLabel]) -> str:
+        """The front matter again, its lists now with ``labels`` (after ``sections``: the rest of
+        the document does not change with the page numbers)."""
+        self.look.labels = labels
+        return self._render("depan/depan.xml", plan=self.plan, look=self.look, kata_pengantar=self.preface_xml)
+
+    def assemble(self, sections: list[Section], trailer: str | None = None) -> DocumentParts:
+        """The document of ``sections`` (all of them: the whole document). With ``trailer`` (a
+        ``sectPr``), every given section ends as it does inside the whole document, and one more
+        page, in the section ``trailer`` describes, follows them."""
+        ends = len(sections) if trailer is not None else len(sections) - 1
         body = "".join(
-            _end_section(xml, sect) if i < len(sections) - 1 else xml + sect
-            for i, (xml, sect) in enumerate(sections)
+            _end_section(s.xml, s.sect) if i < ends else s.xml + s.sect
+            for i, s in enumerate(sections)
         )
+        if trailer is not None:
+            body += f"<w:p/>{trailer}"
         document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {DOCUMENT_XMLNS}><w:body>{body}</w:body></w:document>'
         return DocumentParts(document, self.footers, self.media, list(self.word.styles.values()), dict(self.word.links))
