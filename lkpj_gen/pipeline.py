@@ -20,6 +20,7 @@ from lkpj_gen import templates
 from lkpj_gen.compute.builder import build_plan, collector_paused
 from lkpj_gen.finish import layout_pass, parallel
 from lkpj_gen.finish.pdf import merge as merge_pdf
+from lkpj_gen.finish.strands import laid_pages, page_sizes, stranded, to_carry, turns
 from lkpj_gen.finish import output as output_files
 from lkpj_gen.finish.libreoffice import LibreOfficeError
 from lkpj_gen.finish.output import BadOutput, OutputBusy, OutputError
@@ -30,7 +31,7 @@ from lkpj_gen.model.findings import ContentError, Finding
 from lkpj_gen.model.source import SourceFile
 from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.parts import DocumentParts
-from lkpj_gen.model.plan import DocumentPlan, PageLabel
+from lkpj_gen.model.plan import DocumentPlan, PageLabel, Table
 from lkpj_gen.render.document import Renderer, Section
 from lkpj_gen.render.guard import TemplateFailed
 from lkpj_gen.templates import BASE_DOCX, WORDING_FILE
@@ -295,6 +296,31 @@ def _pieces(renderer: Renderer, sections: list[Section], base: Path, title: str,
     return pieces
 
 
+def _stranded(renderer: Renderer, outcome: parallel.Outcome) -> tuple[frozenset[int], frozenset[int]]:
+    """What the laid-out pages say to change (``finish.strands``): the elements and list items
+    that start on a nearly empty page before a landscape one (they go onto it), and the tables
+    whose last landscape page is nearly empty before a portrait one (more rows go with their
+    last). The k-th turn of orientation in a chapter's pages is the boundary after its k-th
+    orientation group: each group is a section, and each section starts a page."""
+    sizes = [size for path, kept in outcome.pdfs for size in page_sizes(path)[:kept]]
+    if len(sizes) != len(outcome.texts):
+        return frozenset(), frozenset()
+    pages = laid_pages(outcome.texts, sizes)
+    by_chapter = turns(pages)
+    carry: set[int] = set()
+    tails: set[int] = set()
+    for i in stranded(pages):
+        chapter, groups = pages[i].chapter, renderer.groups.get(pages[i].chapter, [])
+        if len(by_chapter[chapter]) != len(groups) - 1:
+            continue  # pages and sections disagree: change nothing
+        landscape, elements = groups[by_chapter[chapter].index(i)]
+        if not landscape:
+            carry |= {id(element) for element in to_carry(elements, pages[i])}
+        elif elements and isinstance(elements[-1], Table):
+            tails.add(id(elements[-1]))
+    return frozenset(carry), frozenset(tails)
+
+
 def _labels(outcome: parallel.Outcome) -> dict[str, PageLabel]:
     """The measured page label of every listed bookmark."""
     return outcome.labels
@@ -322,6 +348,17 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
             if len(pieces) > 1:
                 progress.detail(f"{len(pieces)} bagian, {min(len(pool.entered), len(pieces) - 1)} proses LibreOffice sekaligus")
             outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
+            carry, tails = _stranded(renderer, outcome)
+            if carry or tails:  # once: nearly empty pages before a turn of orientation are filled
+                progress.step("Mengisi halaman yang hampir kosong sebelum pergantian arah halaman, lalu menata letak ulang")
+                renderer = Renderer(plan, templates_dir, stranded=carry, long_tails=tails)
+                sections = renderer.sections()
+                folder = pool.entered[0].work / "bagian-ulang"
+                folder.mkdir()
+                with output_files.writing(output):
+                    write_docx(renderer.assemble(sections), base, staging, title)
+                pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
+                outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
             labels = _labels(outcome)
             missing = [e.text for e in plan.entries() if e.bookmark not in labels]
             if missing:

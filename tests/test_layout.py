@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from content_roots import REPO, blocks
-from reading import (Built, assert_toc_points_at_its_pages, broken_numbers, cell_numbers, footer, pdf_pages, toc_lines,
-                     w)
+from reading import (Built, assert_toc_points_at_its_pages, broken_numbers, cell_numbers, footer, page_sizes, pdf_pages,
+                     stranded_pages, toc_lines, w)
 from lkpj_gen.finish import layout_pass as layout
 from lkpj_gen.finish.libreoffice import LibreOfficeError, convert
 from lkpj_gen.pipeline import LayoutMismatch, build
@@ -149,6 +149,13 @@ def test_table_amounts_never_break_across_lines(laid_out):
     assert broken_numbers(built, pdf) == []
 
 
+def test_no_nearly_empty_page_before_a_turn_of_orientation(laid_out):
+    result, _, pages = laid_out
+    sizes = page_sizes(result.output.with_suffix(".pdf"))
+    assert sum(w > h for w, h in sizes) > 100  # plenty of turns to get wrong
+    assert stranded_pages(result.output.with_suffix(".pdf")) == []
+
+
 def test_another_governments_wide_tables_keep_their_amounts_whole(mini_root, tmp_path):
     """A regency's A4 document: a four-component tabel_perubahan with amounts in the hundreds of
     billions, headers that used to break ("No|.", "Bertambah|/|(Berkurang|)"), a kinerja table
@@ -173,3 +180,4 @@ def test_another_governments_wide_tables_keep_their_amounts_whole(mini_root, tmp
     built = Built(out)
     assert result.layout == "selesai" and len(cell_numbers(built)) > 50
     assert broken_numbers(built, out.with_suffix(".pdf")) == []
+    assert stranded_pages(out.with_suffix(".pdf")) == []

@@ -33,7 +33,7 @@ def test_a_short_page_before_a_turn_within_a_chapter_is_stranded():
     assert turns(pages) == {"III": [1]}
 
 
-def test_what_starts_on_the_stranded_page_is_carried_and_what_runs_onto_it_stays():
+def test_what_starts_on_the_stranded_page_is_carried_and_prose_run_onto_it_goes_whole():
     long = para("Kegiatan ini dilaksanakan di tiga kabupaten dengan melibatkan petani setempat di Alor.")
     heading = Heading(2, "3.1.1.", "Capaian Kinerja", "_Toc00001")
     tail = para("Penutup bagian ini.")
@@ -41,9 +41,14 @@ def test_what_starts_on_the_stranded_page_is_carried_and_what_runs_onto_it_stays
     pages = laid_pages([page("III-2", "setempat di Alor.", "3.1.1. Capaian Kinerja", "Penutup bagian ini.",
                              "1. Cultivator : 94 unit", "2. Pompa Air : 107 unit")], [PORTRAIT])
     carried = to_carry([long, heading, tail, items], pages[0])
-    assert carried == [items.items[1], items.items[0], tail, heading]  # not the paragraph begun a page before
+    # the paragraph begun on the page before ends alone on this one: it goes whole, and nothing before it
+    assert carried == [items.items[1], items.items[0], tail, heading, long]
     half = laid_pages([page("III-2", "Air : 94 unit", "2. Pompa Air : 107 unit")], [PORTRAIT])[0]
-    assert to_carry([long, heading, tail, items], half) == [items.items[1]]  # a list is carried from its last items
+    assert to_carry([long, heading, tail, items], half) == [items.items[1], items.items[0]]  # a list from its last items
+    table = Table([[Cell([Run("No")]), Cell([Run("Rekomendasi DPRD")])]], [], [1, 1])
+    same_header = laid_pages([page("III-2", "No Rekomendasi DPRD", "1. isi")], [PORTRAIT])[0]
+    twin = Table([[Cell([Run("No")]), Cell([Run("Rekomendasi DPRD")])]], [], [1, 1])
+    assert to_carry([twin, table], same_header) == [table]  # the earlier table's header is not on this page again
 
 
 def test_the_carried_elements_go_with_the_landscape_table():

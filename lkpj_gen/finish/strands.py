@@ -95,32 +95,31 @@ def _opening(element: Element | ListItem) -> list[str]:
     return _words(text)[:6]
 
 
-def starts_on(element: Element | ListItem, page: LaidPage) -> bool:
+def _start(element: Element | ListItem, words: list[str], before: int) -> int | None:
+    """Where on the page (as a word index, before ``before``) the element's first words are."""
     opening = _opening(element)
-    if not opening:
-        return False
-    page_words = _words(" ".join(page.lines))
     n = len(opening)
-    return any(page_words[i:i + n] == opening for i in range(len(page_words) - n + 1))
+    if not n:
+        return None
+    return next((i for i in range(min(before, len(words)) - n, -1, -1) if words[i:i + n] == opening), None)
 
 
 def to_carry(portrait: list[Element], page: LaidPage) -> list[Element | ListItem]:
     """The elements (or the last items of a list) at the end of ``portrait`` that start on
-    ``page``, the group's last page: they go with the landscape group that follows."""
+    ``page``, the group's last page: they go with the landscape group that follows. Read
+    backwards, each must start before the one after it (tables that share a header are told apart)."""
+    words = _words(" ".join(page.lines))
     carried: list[Element | ListItem] = []
+    cursor = len(words) + 1
+    parts: list[Element | ListItem] = []
     for element in reversed(portrait):
-        if isinstance(element, ItemList):
-            items = [item for item in reversed(element.items)]
-            taken = []
-            for item in items:
-                if not starts_on(item, page):
-                    break
-                taken.append(item)
-            carried += taken
-            if len(taken) < len(element.items):
-                break
-            continue
-        if not starts_on(element, page):
+        parts += list(reversed(element.items)) if isinstance(element, ItemList) else [element]
+    for part in parts:
+        at = _start(part, words, cursor)
+        if at is None:
+            if cursor > 0 and isinstance(part, (Paragraph, ListItem)):
+                carried.append(part)  # prose begun on the page before, its end alone on this one: it goes whole
             break
-        carried.append(element)
+        carried.append(part)
+        cursor = at
     return carried

@@ -78,6 +78,10 @@ def _introduces(element: Element) -> bool:
     return isinstance(element, Heading) or (isinstance(element, Paragraph) and element.style == "Subjudul")
 
 
+# Rows kept together at the end of a table: three; seven on a landscape page (its last page is
+# followed by a turn to portrait, and must not hold a header and a few rows alone); ten where a
+# layout pass found a table's last page nearly empty all the same.
+TAIL, LANDSCAPE_TAIL, LONG_TAIL = 3, 7, 10
 INTRO_CHARS = 1200  # prose that travels with its table: an introduction, not a page of text
 OPENING_CHARS = 600  # text that keeps a chapter's title company on its first page
 
@@ -167,8 +171,10 @@ def orientation_groups(elements: list[Element],
         if landscape and groups and not groups[-1][0]:
             portrait = groups[-1][1]
             kept = list(portrait)
-            carried = _take_stranded(portrait, stranded)
-            carried = _take_introduction(portrait) + carried
+            carried = _take_introduction(portrait)
+            stranded_here = _take_stranded(portrait, stranded)  # above the introduction, on the page before
+            if stranded_here:
+                carried = _take_introduction(portrait) + stranded_here + carried
             if len(groups) == 1 and sum(_chars(e) for e in portrait) < OPENING_CHARS:
                 portrait[:], carried = kept, []  # the chapter's title would be left (almost) alone
             if not groups[-1][1]:
@@ -183,9 +189,11 @@ def orientation_groups(elements: list[Element],
 
 
 class Renderer:
-    def __init__(self, plan: DocumentPlan, templates_dir: Path, stranded: frozenset[int] = frozenset()):
+    def __init__(self, plan: DocumentPlan, templates_dir: Path, stranded: frozenset[int] = frozenset(),
+                 long_tails: frozenset[int] = frozenset()):
         self.plan = plan
         self.stranded = stranded  # what a layout pass found alone before a landscape page (finish.strands)
+        self.long_tails = long_tails  # tables whose last page a layout pass found nearly empty before a turn
         self.groups: dict[str, list[tuple[bool, list[Element]]]] = {}  # chapter roman -> its sections' elements
         self.preface_xml = Markup("")  # the Kata Pengantar page, kept for the front matter's second rendering
         self.templates_dir = templates_dir
@@ -295,7 +303,8 @@ class Renderer:
         """Column widths for tables, relationship ids and sizes for images, signatures laid out."""
         for e in elements:
             if isinstance(e, Table):
-                self.look.layouts[id(e)] = table_layout(e, self.page)
+                tail = LONG_TAIL if id(e) in self.long_tails else LANDSCAPE_TAIL if e.landscape else TAIL
+                self.look.layouts[id(e)] = table_layout(e, self.page, tail)
             elif isinstance(e, Figure):
                 self.look.media[id(e)] = self.pictures.from_file(e.path, e.width_cm)
             elif isinstance(e, Signature):

@@ -70,7 +70,7 @@ def _estimated_lines(text: str, width_twips: int, cell_pt: float = CELL_PT) -> i
     return sum(max(1, math.ceil(len(part) / chars_per_line)) for part in text.split("\n"))
 
 
-def table_layout(table: Table, page: Page) -> TableLayout:
+def table_layout(table: Table, page: Page, tail: int = 3) -> TableLayout:
     landscape = bool(table.landscape)
     widths = table.columns or _relative_widths(table.widths, page.text_width(landscape))
     cell_pt = table.font[0] / 2 if table.font else CELL_PT
@@ -84,14 +84,15 @@ def table_layout(table: Table, page: Page) -> TableLayout:
             tallest = max(tallest, _estimated_lines(_text_of(cell), width, cell_pt))
             col += cell.span
         can_split.append(tallest * line_twips > page_height)
-    return TableLayout(widths, can_split, kept_rows(can_split))
+    return TableLayout(widths, can_split, kept_rows(can_split, tail))
 
 
-def kept_rows(can_split: list[bool]) -> list[bool]:
+def kept_rows(can_split: list[bool], tail: int = 3) -> list[bool]:
     """Rows kept with the next one, so that no page holds the header with a single body row or
-    two: the header keeps with the first row, the first with the second; the last three rows keep
-    together; a table of six rows or fewer stays whole. A row taller than a page keeps with
-    nothing (it has to break anyway)."""
+    two: the header keeps with the first row, the first with the second; the last ``tail`` rows
+    keep together (more where a layout pass found a table's last page nearly empty before a turn
+    of orientation); a table of ``tail`` + 3 rows or fewer stays whole. A row taller than a page
+    keeps with nothing (it has to break anyway)."""
     n = len(can_split)
-    keep = [i < n - 1 for i in range(n)] if n <= 6 else [i in (0, n - 3, n - 2) for i in range(n)]
+    keep = [i < n - 1 for i in range(n)] if n <= tail + 3 else [i == 0 or n - tail <= i < n - 1 for i in range(n)]
     return [k and not split for k, split in zip(keep, can_split)]
