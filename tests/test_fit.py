@@ -53,7 +53,7 @@ def test_too_wide_for_portrait_turns_landscape_then_the_font_steps_down():
     wide = grid(["No", "Uraian"] + [f"Komponen {i}" for i in range(6)], [["1", "Pendapatan"] + amounts] * 20)
     fit = fit_table(wide, A4)
     assert fit.fits and fit.landscape and fit.step == 0
-    wider = grid(["No", "Uraian"] + [f"Komponen {i}" for i in range(9)], [["1", "Pendapatan"] + amounts + amounts[:3]] * 20)
+    wider = grid(["No", "Uraian"] + [f"Komponen {i}" for i in range(8)], [["1", "Pendapatan"] + amounts + amounts[:2]] * 20)
     fit = fit_table(wider, A4)
     assert fit.fits and fit.landscape and 0 < fit.step <= 4  # 9 pt down by half points, not below 7 pt
     pt = (18 - fit.step) / 2

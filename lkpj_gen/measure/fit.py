@@ -153,13 +153,16 @@ def _share(low: list[float], high: list[float], weights: list[float], total: flo
     return [min(max(hi * w, a), b) for a, b, w in zip(low, high, weights)]
 
 
+def _grid_steps(width: float) -> int:
+    """Grid steps a column needs to be at least ``width`` wide."""
+    return max(1, math.ceil(width / GRID_TWIPS - 1e-9))
+
+
 def _to_grid(widths: list[float], floors: list[list[float]], total: int) -> list[int]:
     """Whole grid steps summing to at most ``total``. Rounding takes its steps from the columns
     with room above their first floor, then above the next: a hard floor (an unbreakable word)
     is given up only when nothing else can give."""
-    def steps_of(v: float) -> int:
-        return max(1, math.ceil(v / GRID_TWIPS - 1e-9))
-
+    steps_of = _grid_steps
     steps = [max(steps_of(f), round(w / GRID_TWIPS)) for w, f in zip(widths, floors[0])]
     room = total // GRID_TWIPS
     last: list[float] = [GRID_TWIPS] * len(steps)
@@ -189,7 +192,7 @@ def fit_table(table: Table, setup: PageSetup, style: TableStyle = TableStyle()) 
         hard, whole, low, high = _bounds(needs, ncols, body, header, style.cell_margins)
         total = text_width(setup, landscape)
         floor = (hard, whole, low)[keep]
-        if sum(floor) > total:
+        if sum(_grid_steps(f) for f in floor) * GRID_TWIPS > total:  # whole grid steps, as they will be
             return None
         widths = _to_grid(_share(floor, high, weights, total), [floor, whole, hard], total)
         return TableFit(widths, landscape, step, True, math.ceil(sum(hard)), total)
