@@ -78,10 +78,10 @@ def _introduces(element: Element) -> bool:
     return isinstance(element, Heading) or (isinstance(element, Paragraph) and element.style == "Subjudul")
 
 
-# Rows kept together at the end of a table: three; seven on a landscape page (its last page is
-# followed by a turn to portrait, and must not hold a header and a few rows alone); ten where a
-# layout pass found a table's last page nearly empty all the same.
-TAIL, LANDSCAPE_TAIL, LONG_TAIL = 3, 7, 10
+# Lines of text the rows at the end of a table keep together: three; eight on a landscape page
+# (its last page is followed by a turn to portrait, and must not hold a header and a few rows
+# alone); twelve where a layout pass found a table's last page nearly empty all the same.
+TAIL, LANDSCAPE_TAIL, LONG_TAIL = 3, 8, 12
 INTRO_CHARS = 1200  # prose that travels with its table: an introduction, not a page of text
 OPENING_CHARS = 600  # text that keeps a chapter's title company on its first page
 

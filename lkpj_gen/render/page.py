@@ -71,12 +71,14 @@ def _estimated_lines(text: str, width_twips: int, cell_pt: float = CELL_PT) -> i
 
 
 def table_layout(table: Table, page: Page, tail: int = 3) -> TableLayout:
+    """Grid widths, and per body row whether it may break and whether it keeps with the next;
+    ``tail``: lines of text the rows kept together at the table's end hold at least."""
     landscape = bool(table.landscape)
     widths = table.columns or _relative_widths(table.widths, page.text_width(landscape))
     cell_pt = table.font[0] / 2 if table.font else CELL_PT
     line_twips = cell_pt * 20 * 1.2
     page_height = page.text_height(landscape) * 0.8
-    can_split = []
+    can_split, lines = [], []
     for row in table.rows:
         col, tallest = 0, 1
         for cell in row:
@@ -84,15 +86,26 @@ def table_layout(table: Table, page: Page, tail: int = 3) -> TableLayout:
             tallest = max(tallest, _estimated_lines(_text_of(cell), width, cell_pt))
             col += cell.span
         can_split.append(tallest * line_twips > page_height)
-    return TableLayout(widths, can_split, kept_rows(can_split, tail))
+        lines.append(tallest)
+    return TableLayout(widths, can_split, kept_rows(can_split, lines, tail))
 
 
-def kept_rows(can_split: list[bool], tail: int = 3) -> list[bool]:
-    """Rows kept with the next one, so that no page holds the header with a single body row or
-    two: the header keeps with the first row, the first with the second; the last ``tail`` rows
-    keep together (more where a layout pass found a table's last page nearly empty before a turn
-    of orientation); a table of ``tail`` + 3 rows or fewer stays whole. A row taller than a page
+HEAD_LINES = 6
+
+
+def kept_rows(can_split: list[bool], lines: list[int], tail: int = 3) -> list[bool]:
+    """Rows kept with the next one, so that no page holds a header with a single body row, nor
+    a table's end alone in a few lines: the header keeps with the first row, the first with the
+    second unless it is tall (``HEAD_LINES``: a header with one tall row is no stranded header);
+    the last rows keep together until they hold ``tail`` lines of text (a last row that
+    tall needs no company). Counting lines, not rows, lets tall rows move less: a block of them taller than what
+    is left of a page would leave the text before it alone there. A row taller than a page
     keeps with nothing (it has to break anyway)."""
     n = len(can_split)
-    keep = [i < n - 1 for i in range(n)] if n <= tail + 3 else [i == 0 or n - tail <= i < n - 1 for i in range(n)]
-    return [k and not split for k, split in zip(keep, can_split)]
+    first = n
+    held = 0
+    while first > 0 and held < tail:
+        first -= 1
+        held += lines[first]
+    keep = [(i == 0 and lines[0] < HEAD_LINES) or first <= i for i in range(n)]
+    return [k and i < n - 1 and not split for i, (k, split) in enumerate(zip(keep, can_split))]
