@@ -18,7 +18,7 @@ from typing import Any
 
 from lkpj_gen import templates
 from lkpj_gen.compute.builder import build_plan, collector_paused
-from lkpj_gen.finish import layout_pass, parallel
+from lkpj_gen.finish import layout_cache, layout_pass, parallel
 from lkpj_gen.finish.pdf import merge as merge_pdf
 from lkpj_gen.finish.strands import laid_pages, page_sizes, stranded, to_carry, turns
 from lkpj_gen.finish import output as output_files
@@ -31,7 +31,7 @@ from lkpj_gen.model.findings import ContentError, Finding
 from lkpj_gen.model.source import SourceFile
 from lkpj_gen.model.konten import Konten
 from lkpj_gen.model.parts import DocumentParts
-from lkpj_gen.model.plan import DocumentPlan, PageLabel, Table
+from lkpj_gen.model.plan import DocumentPlan, ItemList, PageLabel, Table
 from lkpj_gen.render.document import Renderer, Section
 from lkpj_gen.render.guard import TemplateFailed
 from lkpj_gen.templates import BASE_DOCX, WORDING_FILE
@@ -321,6 +321,27 @@ def _stranded(renderer: Renderer, outcome: parallel.Outcome) -> tuple[frozenset[
     return frozenset(carry), frozenset(tails)
 
 
+def _positions(plan: DocumentPlan) -> dict[int, list[Any]]:
+    """Where each element and list item is in the plan: [chapter, index] or [chapter, index, item]."""
+    where: dict[int, list[Any]] = {}
+    for chapter in plan.chapters:
+        for i, element in enumerate(chapter.elements):
+            where[id(element)] = [chapter.roman, i]
+            if isinstance(element, ItemList):
+                where.update({id(item): [chapter.roman, i, k] for k, item in enumerate(element.items)})
+    return where
+
+
+def _decided(plan: DocumentPlan, known: dict[str, Any]) -> tuple[frozenset[int], frozenset[int]]:
+    """A cached decision (``finish.layout_cache``) as the ids of this plan's elements."""
+    found = {tuple(place): ident for ident, place in _positions(plan).items()}
+
+    def ids(places: Any) -> frozenset[int]:
+        return frozenset(found[tuple(p)] for p in places if isinstance(p, list) and tuple(p) in found)
+
+    return ids(known.get("pindah", [])), ids(known.get("ekor", []))
+
+
 def _labels(outcome: parallel.Outcome) -> dict[str, PageLabel]:
     """The measured page label of every listed bookmark."""
     return outcome.labels
@@ -334,6 +355,15 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
     base = templates_dir / BASE_DOCX
     staging = _staging(output)
     pdf_staging: Path | None = None
+    cache_key, known = "", None
+    if pool is not None:  # what an earlier build of this very document learnt from its layout
+        # the styles (base document) lay text out as much as the sections do
+        cache_key = layout_cache.key([base.read_bytes(), *(s.xml + s.sect for s in sections)])
+        known = layout_cache.load(cache_key)
+        carry, tails = _decided(plan, known) if known else (frozenset(), frozenset())
+        if carry or tails:
+            renderer = Renderer(plan, templates_dir, stranded=carry, long_tails=tails)
+            sections = renderer.sections()
     try:
         pdf_staging = _staging(pdf) if pdf else None
         with output_files.writing(output):
@@ -348,7 +378,11 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
             if len(pieces) > 1:
                 progress.detail(f"{len(pieces)} bagian, {min(len(pool.entered), len(pieces) - 1)} proses LibreOffice sekaligus")
             outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
-            carry, tails = _stranded(renderer, outcome)
+            carry, tails = _stranded(renderer, outcome) if known is None else (frozenset(), frozenset())
+            if known is None:
+                where = _positions(plan)
+                layout_cache.store(cache_key, {"pindah": [where[i] for i in carry if i in where],
+                                               "ekor": [where[i] for i in tails if i in where]})
             if carry or tails:  # once: nearly empty pages before a turn of orientation are filled
                 progress.step("Mengisi halaman yang hampir kosong sebelum pergantian arah halaman, lalu menata letak ulang")
                 renderer = Renderer(plan, templates_dir, stranded=carry, long_tails=tails)

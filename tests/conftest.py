@@ -13,6 +13,22 @@ from content_roots import REPO, ContentRoot
 from reading import Built
 
 
+@pytest.fixture(scope="session", autouse=True)
+def layout_cache(tmp_path_factory) -> Path:
+    """The layout decisions' cache (``finish.layout_cache``) of this test session only: a test
+    never sees what the developer's own builds left in ~/.cache/lkpj."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache-lkpj")
+    old = os.environ.get("LKPJ_CACHE")
+    os.environ["LKPJ_CACHE"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("LKPJ_CACHE", None)
+    else:
+        os.environ["LKPJ_CACHE"] = old
+
+
 @pytest.fixture
 def make_root(tmp_path: Path):
     """``make_root("mini")``: a fresh copy of ``tests/roots/mini`` the test may edit."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import threading
+import zipfile
 
 import pytest
 from click.testing import CliRunner
@@ -181,3 +182,24 @@ def test_another_governments_wide_tables_keep_their_amounts_whole(mini_root, tmp
     assert result.layout == "selesai" and len(cell_numbers(built)) > 50
     assert broken_numbers(built, out.with_suffix(".pdf")) == []
     assert stranded_pages(out.with_suffix(".pdf")) == []
+
+
+def test_a_rebuild_of_the_same_document_lays_out_once_and_gives_the_same_document(laid_out, tmp_path):
+    """The first build found nearly empty pages, filled them and laid out twice; the decision is
+    cached under the document's hash, so a rebuild lays out once and writes the same document."""
+    from lkpj_gen.pipeline import Progress
+
+    class Steps(Progress):
+        def __init__(self):
+            self.seen = []
+
+        def step(self, message):
+            self.seen.append(message)
+
+    first, built, _ = laid_out
+    steps = Steps()
+    again = build(REPO / "content", 2023, tmp_path / "lagi.docx", layout=True, progress=steps)
+    assert again.layout == "selesai" and again.pages == first.pages
+    assert not any(s.startswith("Mengisi halaman") for s in steps.seen)
+    document = lambda path: zipfile.ZipFile(path).read("word/document.xml")  # noqa: E731
+    assert document(tmp_path / "lagi.docx") == document(first.output)

@@ -65,3 +65,21 @@ def test_the_carried_elements_go_with_the_landscape_table():
     whole = frozenset({id(second), *map(id, items.items)})
     (_, stay), (_, go) = orientation_groups(elements, whole)
     assert stay == [first, middle] and go[0] is second and go[1].items == items.items and go[2] is third
+
+
+def test_the_layout_cache_keeps_a_decision_per_document_and_never_fails(tmp_path, monkeypatch):
+    from lkpj_gen.finish import layout_cache
+
+    monkeypatch.setenv("LKPJ_CACHE", str(tmp_path / "cache"))
+    name = layout_cache.key(["<w:p/>", "<w:sectPr/>"])
+    assert name != layout_cache.key(["<w:p/><w:sectPr/>"])  # parts are told apart, not just joined
+    assert layout_cache.load(name) is None
+    layout_cache.store(name, {"pindah": [["III", 4, 2]], "ekor": []})
+    assert layout_cache.load(name) == {"versi": layout_cache.VERSION, "pindah": [["III", 4, 2]], "ekor": []}
+    (tmp_path / "cache" / f"{name}.json").write_text("{rusak", encoding="utf-8")
+    assert layout_cache.load(name) is None  # a damaged entry is a miss
+    blocked = tmp_path / "berkas"
+    blocked.write_text("bukan folder", encoding="utf-8")
+    monkeypatch.setenv("LKPJ_CACHE", str(blocked / "cache"))
+    layout_cache.store(name, {"pindah": []})  # cannot be written: nothing happens
+    assert layout_cache.load(name) is None
