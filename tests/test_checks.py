@@ -38,6 +38,7 @@ CASES = [
     ("yaml.alias", "galat", "bab_v.yaml", "judul: PENUTUP", "judul: &j PENUTUP\npenutup: [*j]", "*j"),
     ("yaml.kendali", "galat", "bab_v.yaml", "judul: PENUTUP", "judul: PEN\x0bUTUP", "PEN"),
     ("skema.tidak-dikenal", "galat", "bab_v.yaml", "judul: PENUTUP", "judull: PENUTUP", "judull"),
+    ("skema.jenis-blok", "galat", "bab_v.yaml", "  - Demikian laporan ini.", "  - subjudull: Penutup", "subjudull"),
     ("skema.dihitung", "galat", "opd/dinkes.yaml", "            kebijakan:", "            jumlah: 5\n            kebijakan:", "jumlah: 5"),
     ("skema.wajib", "galat", "meta.yaml", "tempat: Kota Contoh\n", "", "tahun: 2023"),  # a missing key: the mapping's line
     ("angka.format", "galat", "opd/dinkes.yaml", 'realisasi: "680.000"', "realisasi: 680.000", "realisasi: 680.000"),
@@ -113,3 +114,19 @@ def test_every_finding_has_a_code(mini_root):
     for case in CASES:
         plant(mini_root, case[2], case[3], case[4], 1) if case[3] in mini_root.file(case[2]).read_text(encoding="utf-8") else None
     assert all(f.code for f in findings(mini_root))
+
+
+def test_a_misspelt_block_kind_is_named_with_the_nearest_kind(mini_root):
+    plant(mini_root, "bab_v.yaml", "  - Demikian laporan ini.", "  - kutipann: Demikian laporan ini.")
+    (f,) = findings(mini_root)
+    assert f.code == "skema.jenis-blok" and f.line == line_of(mini_root, "bab_v.yaml", "kutipann")
+    assert f.message == "jenis blok 'kutipann' tidak dikenal; maksud Anda 'kutipan'?"
+    assert f.hint and "kebijakan_strategis" in f.hint  # the kinds there are
+
+
+def test_a_block_written_without_its_kind_line_says_which_kind(mini_root):
+    plant(mini_root, "bab_v.yaml", "  - Demikian laporan ini.",
+          "  - kunci: penutup_tabel\n    judul: Ringkasan\n    kolom: [{judul: A}]\n    baris: [[x]]")
+    (f,) = findings(mini_root)
+    assert f.code == "skema.jenis-blok" and f.line == line_of(mini_root, "bab_v.yaml", "kunci: penutup_tabel")
+    assert "tanpa jenis bloknya" in f.message and "'tabel:'" in f.message
