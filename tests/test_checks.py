@@ -130,3 +130,20 @@ def test_a_block_written_without_its_kind_line_says_which_kind(mini_root):
     (f,) = findings(mini_root)
     assert f.code == "skema.jenis-blok" and f.line == line_of(mini_root, "bab_v.yaml", "kunci: penutup_tabel")
     assert "tanpa jenis bloknya" in f.message and "'tabel:'" in f.message
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_with_its_column(mini_root):
+    """The quote swallows the lines after it and PyYAML stumbles further down, inside a block that
+    began further up: the finding points at the quote itself."""
+    plant(mini_root, "opd/dinkes.yaml", "nama: Kegiatan Dua", 'nama: "Kegiatan Dua')
+    (f,) = findings(mini_root)
+    line = line_of(mini_root, "opd/dinkes.yaml", 'nama: "Kegiatan Dua')
+    column = mini_root.file("opd/dinkes.yaml").read_text(encoding="utf-8").splitlines()[line - 1].index('"') + 1
+    assert (f.code, f.line) == ("yaml.sintaks", line) and f"(kolom {column})" in f.message
+
+
+def test_a_wrong_indentation_is_reported_at_the_line_that_breaks_the_block(mini_root):
+    plant(mini_root, "opd/dinkes.yaml", "                realisasi: \"680.000\"", "                 realisasi: \"680.000\"")
+    (f,) = findings(mini_root)
+    assert f.code == "yaml.sintaks"  # the block of Kegiatan Satu began two lines above
+    assert f.line == line_of(mini_root, "opd/dinkes.yaml", "                 realisasi: \"680.000\"") and "(kolom 27)" in f.message  # its colon
