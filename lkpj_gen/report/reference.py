@@ -317,6 +317,11 @@ dan dokumen baru dapat disusun setelah salah satunya diperbaiki. Persentase yang
 lebih sedikit angka di belakang koma dibandingkan pada ketelitian itu (dibulatkan atau dipotong);
 uang yang ditulis tanpa sen boleh mengabaikan sen hasil hitung.
 
+Satu salah ketik dilaporkan sekali, di tempat angka tertulis pertama kali tidak cocok: jumlah di
+tingkat atas juga dianggap cocok bila sama dengan jumlah angka yang *tertulis* di tingkat bawahnya,
+dan persentase atau selisih bila sama dengan hasil hitung dari angka yang tertulis di barisnya
+sendiri. Setelah galat itu diperbaiki, semuanya dibandingkan lagi.
+
 Pada tabel bebas (`tabel`), baris yang diketik dengan tulisan `Jumlah`, `Total` atau `Sub Jumlah`
 dikenali sebagai baris jumlah: angkanya dihitung dan yang tertulis dibandingkan; sel kolom `hitung`
 yang diisi angka juga dibandingkan.
