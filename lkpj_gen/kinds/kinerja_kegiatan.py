@@ -65,8 +65,11 @@ class Kegiatan(Model, title="Kegiatan atau sub kegiatan"):
         return self
 
     def unfilled(self) -> bool:
-        """Amounts written ``~`` (left to fill), rather than left out on a level that sums its rincian."""
-        return self.anggaran is None and bool({"anggaran", "realisasi"} & self.model_fields_set)
+        """Amounts written ``~`` (left to fill) on a level whose Input is typed here: nothing below
+        has amounts, or the listing is partial. A level that sums its rincian and was emptied to
+        ``~`` (a new year's stated program total) is filled once its rincian are."""
+        return self.anggaran is None and bool({"anggaran", "realisasi"} & self.model_fields_set) \
+            and (self.sebagian or self.listed() is None)
 
     def unfilled_below(self) -> bool:
         return any(r.unfilled() or r.unfilled_below() for r in self.rincian)
