@@ -269,3 +269,21 @@ def test_an_agency_fills_the_new_year_in_its_workbook_including_3_3(rolled, tmp_
     assert table["tindak_lanjut_dprd"]["baris"] == [{"rekomendasi": "Meningkatkan cakupan imunisasi",
                                                      "tindak_lanjut": "Bulan imunisasi di semua puskesmas",
                                                      "tujuan": "Cakupan 95%"}]
+
+
+def test_last_years_text_warns_only_that_it_is_not_updated_until_it_is(mini_root):
+    """Text carried over with [[lama]] may hold last year's mistakes (a number and its words that
+    disagree, a copied government's name): the new year warns that it is not updated, and checks
+    it once the [[lama]] is gone."""
+    with mini_root.edit("bab_v.yaml") as bab:
+        bab["pengantar"] = ["Terdapat 22 (dua puluh tiga) kegiatan yang dilaksanakan Pemerintah Provinsi Jawa Barat."]
+    before = json.loads(run("periksa", "2023", "--konten", str(mini_root.path), "--format", "json").output)
+    assert {f["kode"] for f in before["temuan"]} == {"prosa.terbilang", "salinan.pemda-lain"}
+    assert run("tahun-baru", "2024", "--konten", str(mini_root.path)).exit_code == 0
+    new = ContentRoot(mini_root.path, 2024)
+    rolled = json.loads(run("periksa", "2024", "--konten", str(new.path), "--format", "json").output)
+    assert {f["kode"] for f in rolled["temuan"]} == ALLOWED
+    with new.edit("bab_v.yaml") as bab:
+        bab["pengantar"] = [bab["pengantar"][0].removeprefix("[[lama]] ")]
+    updated = json.loads(run("periksa", "2024", "--konten", str(new.path), "--format", "json").output)
+    assert {"prosa.terbilang", "salinan.pemda-lain"} <= {f["kode"] for f in updated["temuan"]}
