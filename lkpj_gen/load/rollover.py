@@ -106,8 +106,9 @@ class _Years(TypedWalk):
         if (owner, name) in _KEYS or name in _KEY_NAMES or not isinstance(node.value, str):
             new, done, listed = raw, [], []
         else:
-            new, done, _ = convert(raw, self.tahun, self.bulan)
-            listed = convert(new, self.tahun, self.bulan)[2]  # placed in the text as it is written now
+            literal = node.style == "|"
+            new, done, _ = convert(raw, self.tahun, self.bulan, literal)
+            listed = convert(new, self.tahun, self.bulan, literal)[2]  # placed in the text as it is written now
         self.note(node, new, listed)
         self.counts["tahun"] += len(done)
         if prefix:
