@@ -147,3 +147,11 @@ def test_a_wrong_indentation_is_reported_at_the_line_that_breaks_the_block(mini_
     (f,) = findings(mini_root)
     assert f.code == "yaml.sintaks"  # the block of Kegiatan Satu began two lines above
     assert f.line == line_of(mini_root, "opd/dinkes.yaml", "                 realisasi: \"680.000\"") and "(kolom 27)" in f.message  # its colon
+
+
+def test_a_marker_in_a_folded_paragraph_is_reported_at_its_own_line(mini_root):
+    plant(mini_root, "bab_v.yaml", "  - Demikian laporan ini.",
+          "  - >-\n    Demikian laporan ini, dengan rincian\n    pada [[tabel:tidak_ada]] dan\n    penanda [[tahun+]] di baris ketiga.")
+    found = {f.code: f for f in findings(mini_root)}
+    assert found["rujukan.tidak-ada"].line == line_of(mini_root, "bab_v.yaml", "[[tabel:tidak_ada]]")
+    assert found["rujukan.penanda"].line == line_of(mini_root, "bab_v.yaml", "[[tahun+]]")
