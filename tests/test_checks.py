@@ -155,3 +155,20 @@ def test_a_marker_in_a_folded_paragraph_is_reported_at_its_own_line(mini_root):
     found = {f.code: f for f in findings(mini_root)}
     assert found["rujukan.tidak-ada"].line == line_of(mini_root, "bab_v.yaml", "[[tabel:tidak_ada]]")
     assert found["rujukan.penanda"].line == line_of(mini_root, "bab_v.yaml", "[[tahun+]]")
+
+
+@pytest.mark.parametrize("copied", [
+    "Urusan ini dilaksanakan oleh Dinas Kesehatan.",  # introduces another agency
+    "Dinas Kesehatan pada Tahun Anggaran [[tahun]] melaksanakan 2 (dua) program.",  # opens with its name
+])
+def test_a_paragraph_copied_from_another_agency(mini_root, copied):
+    plant(mini_root, "opd/pendidikan.yaml", "    - Kegiatan sesuai dengan target.", f"    - {copied}")
+    (f,) = findings(mini_root)
+    assert (f.code, f.severity, f.file.name) == ("salinan.opd-lain", "peringatan", "pendidikan.yaml")
+    assert f.line == line_of(mini_root, "opd/pendidikan.yaml", copied) and "Dinas Kesehatan" in f.message
+
+
+def test_a_paragraph_naming_its_own_agency_beside_another_is_not_a_copy(mini_root):
+    plant(mini_root, "opd/pendidikan.yaml", "    - Kegiatan sesuai dengan target.",
+          "    - Dinas Kesehatan dan Dinas Pendidikan bersama-sama melaksanakan program sekolah sehat.")
+    assert findings(mini_root) == []
