@@ -192,6 +192,8 @@ def fit_table(table: Table, setup: PageSetup, style: TableStyle = TableStyle()) 
         if sum(floor) > total:
             return None
         widths = _to_grid(_share(floor, high, weights, total), [floor, whole, hard], total)
+        if any(w < h - SAFETY for w, h in zip(widths, hard)):
+            return None  # whole grid steps took more than the safety margin from a word that must not break
         return TableFit(widths, landscape, step, True, math.ceil(sum(hard)), total)
 
     def on(landscape: bool, steps: range) -> TableFit | None:
