@@ -351,6 +351,9 @@ tertulis, dan pemeriksaannya hanyalah bahwa rincian yang dimuat tidak melebihiny
 Pada indikator `kinerja_program`: `positif` (bawaan) bila makin tinggi makin baik, capaian =
 realisasi / target x 100; `negatif` bila makin rendah makin baik (kemiskinan, stunting,
 pengangguran), capaian = (2 x target - realisasi) / target x 100.
+Bila capaian dihitung untuk indikator yang namanya biasanya makin rendah makin baik (stunting,
+kemiskinan, kematian, prevalensi, pengangguran, ...) tanpa `polaritas`, `lkpj periksa` memberi
+peringatan; tulis `polaritas` yang dimaksud (juga `positif`) agar peringatannya hilang.
 
 ### `capaian`
 
