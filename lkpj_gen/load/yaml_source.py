@@ -51,7 +51,7 @@ def _decode(data: bytes) -> str:
                              f"bita 0x{data[exc.start]:02X} tidak dapat dibaca", _UTF8_HINT, "yaml.pengodean") from None
 
 
-class _Builder:
+class _DataBuilder:
     """Node tree -> plain data, refusing what content must not contain."""
 
     def __init__(self) -> None:
@@ -171,7 +171,7 @@ def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-        builder = _Builder()
+        builder = _DataBuilder()
         value = builder.build(node, ()) if node is not None else None
     except _Refused as exc:
         line = _alias_line(text) if exc.code == "yaml.alias" else exc.line

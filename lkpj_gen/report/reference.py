@@ -48,7 +48,7 @@ def _text(description: str) -> str:
     return text.replace("|", "\\|")
 
 
-class Reference:
+class ReferenceWriter:
     """Builds the Markdown; ``definitions`` are the models' schemas, shared by every file kind."""
 
     def __init__(self) -> None:
@@ -200,7 +200,7 @@ def _walk(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def render_reference() -> str:
-    return Reference().render()
+    return ReferenceWriter().render()
 
 
 HEADER = """
