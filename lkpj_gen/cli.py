@@ -525,7 +525,7 @@ def tahun_baru(tahun: int, dari: int | None, content_root: Path) -> None:
 
     Susunan dipertahankan (bab, urusan, perangkat daerah, program, kegiatan, sub kegiatan, indikator,
     baris dan kolom tabel, gambar). Target, realisasi, anggaran dan angka lain dikosongkan; kondisi awal
-    indikator diisi realisasi tahun asal; tabel tindak lanjut rekomendasi DPRD diganti petunjuk [[isi]];
+    indikator diisi realisasi tahun asal; tabel tindak lanjut rekomendasi DPRD dikosongkan menjadi satu baris [[isi]];
     paragraf yang disalin diberi penanda [[lama]]; tahun laporan, tahun sebelumnya dan tahun penyampaian
     diganti penanda [[tahun]], [[tahun-1]], [[tahun+1]]. Tahun lain yang tertulis didaftar untuk
     diputuskan (juga di berkas TAHUN-BARU.md dalam folder baru). Folder tahun asal tidak diubah; folder
@@ -545,7 +545,7 @@ def tahun_baru(tahun: int, dari: int | None, content_root: Path) -> None:
     asal = dari if dari is not None else tahun - 1
     click.echo(f"Konten tahun {tahun} dibuat di {result.folder} dari konten tahun {asal}.")
     click.echo(f"  {result.total('dikosongkan')} nilai dikosongkan untuk diisi, {result.total('kondisi_awal')} kondisi "
-               f"awal diisi realisasi {asal}, {result.total('dprd')} tabel rekomendasi DPRD diganti petunjuk [[isi]],")
+               f"awal diisi realisasi {asal}, {result.total('dprd')} tabel rekomendasi DPRD dikosongkan,")
     click.echo(f"  {result.total('lama')} teks diberi penanda [[lama]], {result.converted} tahun diganti penanda "
                f"[[tahun]]/[[tahun-1]]/[[tahun+1]].")
     for problem in result.unreadable:

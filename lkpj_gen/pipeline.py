@@ -39,7 +39,7 @@ from lkpj_gen.model.walk import index
 from lkpj_gen.validate import check_across_files, check_within_files
 from lkpj_gen.validate.content import validate_content, validate_one
 from lkpj_gen.validate.page_fit import unfit_tables
-from lkpj_gen.validate.wording import validate_wording
+from lkpj_gen.validate.wording import check_templates, validate_wording
 
 
 class LayoutMismatch(Exception):
@@ -91,8 +91,12 @@ def check(content_root: Path, tahun: int, templates_dir: Path | None = None, mea
     with collector_paused():  # the content stays alive; full collections would rescan it ever more often
         checked = _check(content_root, tahun, templates_dir)
         if measure and not checked.errors and checked.wording is not None:
-            plan = build_plan(checked.konten, checked.wording, templates_dir)
-            checked.findings += unfit_tables(checked.konten, plan.unfit)
+            try:
+                plan = build_plan(checked.konten, checked.wording, templates_dir)
+            except ContentError as exc:  # a sentence pattern the bureau broke
+                checked.findings += exc.findings
+            else:
+                checked.findings += unfit_tables(checked.konten, plan.unfit)
         return checked
 
 
@@ -104,6 +108,7 @@ def _check(content_root: Path, tahun: int, templates_dir: Path) -> Checked:
     if wording_source is not None:
         wording, found = validate_wording(wording_source)
         findings += found
+    findings += check_templates(templates_dir)
     konten, found = validate_content(sources, tahun)
     findings += found
     findings += check_across_files(konten, wording)

@@ -8,6 +8,7 @@ checked like content (``Wording`` below), so a renamed key is a message, not a c
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from markupsafe import Markup
 from pydantic import create_model
 
 from lkpj_gen.kinds import TABLE_KINDS
+from lkpj_gen.model.findings import ContentError, Finding
 from lkpj_gen.model.types import Model, Teks
 from lkpj_gen.numbers import GayaAngka, format_persen, format_rupiah, terbilang
 
@@ -171,6 +173,40 @@ def sentence_template(pola: str) -> str:
     return f"kalimat/{pola}.j2"
 
 
+def jinja_finding(exc: jinja2.TemplateError, templates_dir: Path) -> Finding:
+    """The template file and line of a Jinja error (syntax, or an undefined name at render time)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return Finding.in_file(Path(exc.filename), f"templat tidak dapat dibaca: {exc.message}", line=exc.lineno,
+                               code="templat.sintaks")
+    # Jinja rewrites tracebacks so that template frames carry the template's file and line.
+    root = str(templates_dir.resolve())
+    where: tuple[str, int] | None = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename.startswith(root):
+            where = (frame.f_code.co_filename, lineno)
+    message = f"templat gagal dijalankan: {exc.message or exc}"
+    if isinstance(exc, jinja2.UndefinedError):
+        message = f"templat memakai nama yang tidak ada: {exc.message}"
+    if where:
+        return Finding.in_file(Path(where[0]), message, line=where[1], code="templat.nama")
+    return Finding.in_file(templates_dir, message, code="templat.nama")
+
+
+def check_sentence_templates(templates_dir: Path = TEMPLATES_DIR) -> list[Finding]:
+    """The sentence patterns (``kalimat/*.j2``) parse: a broken one is a finding with its line
+    before anything is computed (a misspelt name shows only when a sentence uses the pattern)."""
+    env = _env(templates_dir, autoescape=False)
+    findings = []
+    for path in sorted((templates_dir / "kalimat").glob("*.j2")):
+        try:
+            env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            findings.append(jinja_finding(exc, templates_dir))
+        except (OSError, UnicodeDecodeError) as exc:
+            findings.append(Finding.in_file(path, f"templat tidak dapat dibaca: {exc}", code="templat.berkas"))
+    return findings
+
+
 @dataclass(frozen=True)
 class HouseStyle:
     """What measuring text needs from the house style in ``gaya.docx``."""
@@ -189,8 +225,17 @@ def house_style(templates_dir: Path = TEMPLATES_DIR) -> HouseStyle:
     from lxml import etree
 
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    with zipfile.ZipFile(templates_dir / BASE_DOCX) as package:
-        root = etree.fromstring(package.read("word/styles.xml"))
+    try:
+        with zipfile.ZipFile(templates_dir / BASE_DOCX) as package:
+            root = etree.fromstring(package.read("word/styles.xml"))
+    except FileNotFoundError:
+        raise ContentError([Finding.in_file(templates_dir / BASE_DOCX, "templat gaya tidak ditemukan",
+                                            code="templat.berkas")]) from None
+    except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        raise ContentError([Finding.in_file(
+            templates_dir / BASE_DOCX, "bukan dokumen Word (.docx) yang dapat dibaca, atau gayanya (word/styles.xml) rusak",
+            "Simpan templat gaya dari Word sebagai Word Document (.docx), atau kembalikan gaya.docx bawaan.",
+            code="templat.berkas")]) from None
     styles = {s.get(f"{w}styleId"): s for s in root.iter(f"{w}style")}
 
     def inherited(style_id: str | None, path: str, attribute: str, default: Any,
@@ -222,4 +267,4 @@ def house_style(templates_dir: Path = TEMPLATES_DIR) -> HouseStyle:
 
 
 __all__ = ["TEMPLATES_DIR", "WORDING_FILE", "BASE_DOCX", "TAGS", "tag_names", "Wording", "text_env", "xml_env",
-           "sentence_template", "HouseStyle", "house_style"]
+           "sentence_template", "jinja_finding", "check_sentence_templates", "HouseStyle", "house_style"]

@@ -189,3 +189,15 @@ def test_every_sentence_template_belongs_to_a_pattern():
 def test_a_kind_missing_a_part_cannot_be_declared():
     with pytest.raises(TypeError):
         BlockKind("contoh", model=None, table=None)  # type: ignore[call-arg]  # no sheet slot given
+
+
+def test_one_class_per_name():
+    """A newcomer can tell a class by its name. The one name every block kind repeats on purpose is
+    ``Wording`` (its section of teks.yaml, read as ``kind.table.wording``)."""
+    defined: dict[str, list[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                defined.setdefault(node.name, []).append(str(path.relative_to(PACKAGE)))
+    assert all(p.startswith("kinds/") for p in defined.pop("Wording", []))
+    assert {name: places for name, places in defined.items() if len(places) > 1} == {}

@@ -38,6 +38,7 @@ CASES = [
     ("yaml.alias", "galat", "bab_v.yaml", "judul: PENUTUP", "judul: &j PENUTUP\npenutup: [*j]", "*j"),
     ("yaml.kendali", "galat", "bab_v.yaml", "judul: PENUTUP", "judul: PEN\x0bUTUP", "PEN"),
     ("skema.tidak-dikenal", "galat", "bab_v.yaml", "judul: PENUTUP", "judull: PENUTUP", "judull"),
+    ("skema.jenis-blok", "galat", "bab_v.yaml", "  - Demikian laporan ini.", "  - subjudull: Penutup", "subjudull"),
     ("skema.dihitung", "galat", "opd/dinkes.yaml", "            kebijakan:", "            jumlah: 5\n            kebijakan:", "jumlah: 5"),
     ("skema.wajib", "galat", "meta.yaml", "tempat: Kota Contoh\n", "", "tahun: 2023"),  # a missing key: the mapping's line
     ("angka.format", "galat", "opd/dinkes.yaml", 'realisasi: "680.000"', "realisasi: 680.000", "realisasi: 680.000"),
@@ -113,3 +114,61 @@ def test_every_finding_has_a_code(mini_root):
     for case in CASES:
         plant(mini_root, case[2], case[3], case[4], 1) if case[3] in mini_root.file(case[2]).read_text(encoding="utf-8") else None
     assert all(f.code for f in findings(mini_root))
+
+
+def test_a_misspelt_block_kind_is_named_with_the_nearest_kind(mini_root):
+    plant(mini_root, "bab_v.yaml", "  - Demikian laporan ini.", "  - kutipann: Demikian laporan ini.")
+    (f,) = findings(mini_root)
+    assert f.code == "skema.jenis-blok" and f.line == line_of(mini_root, "bab_v.yaml", "kutipann")
+    assert f.message == "jenis blok 'kutipann' tidak dikenal; maksud Anda 'kutipan'?"
+    assert f.hint and "kebijakan_strategis" in f.hint  # the kinds there are
+
+
+def test_a_block_written_without_its_kind_line_says_which_kind(mini_root):
+    plant(mini_root, "bab_v.yaml", "  - Demikian laporan ini.",
+          "  - kunci: penutup_tabel\n    judul: Ringkasan\n    kolom: [{judul: A}]\n    baris: [[x]]")
+    (f,) = findings(mini_root)
+    assert f.code == "skema.jenis-blok" and f.line == line_of(mini_root, "bab_v.yaml", "kunci: penutup_tabel")
+    assert "tanpa jenis bloknya" in f.message and "'tabel:'" in f.message
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_with_its_column(mini_root):
+    """The quote swallows the lines after it and PyYAML stumbles further down, inside a block that
+    began further up: the finding points at the quote itself."""
+    plant(mini_root, "opd/dinkes.yaml", "nama: Kegiatan Dua", 'nama: "Kegiatan Dua')
+    (f,) = findings(mini_root)
+    line = line_of(mini_root, "opd/dinkes.yaml", 'nama: "Kegiatan Dua')
+    column = mini_root.file("opd/dinkes.yaml").read_text(encoding="utf-8").splitlines()[line - 1].index('"') + 1
+    assert (f.code, f.line) == ("yaml.sintaks", line) and f"(kolom {column})" in f.message
+
+
+def test_a_wrong_indentation_is_reported_at_the_line_that_breaks_the_block(mini_root):
+    plant(mini_root, "opd/dinkes.yaml", "                realisasi: \"680.000\"", "                 realisasi: \"680.000\"")
+    (f,) = findings(mini_root)
+    assert f.code == "yaml.sintaks"  # the block of Kegiatan Satu began two lines above
+    assert f.line == line_of(mini_root, "opd/dinkes.yaml", "                 realisasi: \"680.000\"") and "(kolom 27)" in f.message  # its colon
+
+
+def test_a_marker_in_a_folded_paragraph_is_reported_at_its_own_line(mini_root):
+    plant(mini_root, "bab_v.yaml", "  - Demikian laporan ini.",
+          "  - >-\n    Demikian laporan ini, dengan rincian\n    pada [[tabel:tidak_ada]] dan\n    penanda [[tahun+]] di baris ketiga.")
+    found = {f.code: f for f in findings(mini_root)}
+    assert found["rujukan.tidak-ada"].line == line_of(mini_root, "bab_v.yaml", "[[tabel:tidak_ada]]")
+    assert found["rujukan.penanda"].line == line_of(mini_root, "bab_v.yaml", "[[tahun+]]")
+
+
+@pytest.mark.parametrize("copied", [
+    "Urusan ini dilaksanakan oleh Dinas Kesehatan.",  # introduces another agency
+    "Dinas Kesehatan pada Tahun Anggaran [[tahun]] melaksanakan 2 (dua) program.",  # opens with its name
+])
+def test_a_paragraph_copied_from_another_agency(mini_root, copied):
+    plant(mini_root, "opd/pendidikan.yaml", "    - Kegiatan sesuai dengan target.", f"    - {copied}")
+    (f,) = findings(mini_root)
+    assert (f.code, f.severity, f.file.name) == ("salinan.opd-lain", "peringatan", "pendidikan.yaml")
+    assert f.line == line_of(mini_root, "opd/pendidikan.yaml", copied) and "Dinas Kesehatan" in f.message
+
+
+def test_a_paragraph_naming_its_own_agency_beside_another_is_not_a_copy(mini_root):
+    plant(mini_root, "opd/pendidikan.yaml", "    - Kegiatan sesuai dengan target.",
+          "    - Dinas Kesehatan dan Dinas Pendidikan bersama-sama melaksanakan program sekolah sehat.")
+    assert findings(mini_root) == []

@@ -75,6 +75,43 @@ def test_template_with_broken_syntax(setup):
     assert code == 1 and f"{bab}:{line_of(bab, 'endiff')}: templat tidak dapat dibaca" in output and untouched(out)
 
 
+def test_sentence_pattern_with_an_unknown_name(setup):
+    _, tpl, out, build = setup
+    pattern = tpl / "kalimat" / "realisasi.j2"
+    pattern.write_text(pattern.read_text(encoding="utf-8") + "{{ anggaran_murnii }}\n", encoding="utf-8")
+    code, output = build()
+    assert code == 1
+    assert f"{pattern}:{line_of(pattern, 'anggaran_murnii')}: templat memakai nama yang tidak ada" in output
+    assert "Terjadi kesalahan tak terduga" not in output and untouched(out)
+
+
+def test_sentence_pattern_with_broken_syntax_is_reported_by_periksa_too(setup):
+    content, tpl, out, build = setup
+    pattern = tpl / "kalimat" / "perubahan.j2"
+    pattern.write_text(pattern.read_text(encoding="utf-8") + "{% if naik %}\n", encoding="utf-8")
+    code, output = build()
+    lines = len(pattern.read_text(encoding="utf-8").splitlines())
+    assert code == 1 and f"{pattern}:{lines}: templat tidak dapat dibaca" in output and untouched(out)
+    checked = CliRunner().invoke(main, ["periksa", "2023", "--content", str(content.parent)])
+    assert checked.exit_code == 1 and f"{pattern}:{lines}: templat tidak dapat dibaca" in checked.output
+
+
+@pytest.mark.parametrize("broken", ["terpotong", "hilang"])
+def test_base_template_that_is_not_a_word_document(setup, broken):
+    content, tpl, out, build = setup
+    base = tpl / "gaya.docx"
+    if broken == "terpotong":  # a copy that stopped half way, or a file saved in another format
+        base.write_bytes(base.read_bytes()[:5000])
+    else:
+        base.unlink()
+    code, output = build()
+    assert code == 1 and f"{base}: " in output and "Terjadi kesalahan tak terduga" not in output
+    assert ("bukan dokumen Word (.docx) yang dapat dibaca" if broken == "terpotong" else "tidak ditemukan") in output
+    assert untouched(out)
+    checked = CliRunner().invoke(main, ["periksa", "2023", "--content", str(content.parent)])
+    assert checked.exit_code == 1 and f"{base}: " in checked.output
+
+
 def test_renamed_wording_key(setup):
     _, tpl, out, build = setup
     wording = tpl / "teks.yaml"

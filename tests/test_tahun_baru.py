@@ -98,8 +98,10 @@ def test_copied_text_is_marked_and_dprd_follow_ups_are_to_fill(rolled):
     assert dinkes["analisis"] == ["[[lama]] Kegiatan sesuai dengan target."]
     assert [t["kebijakan_strategis"]["baris"] for t in dinkes["kebijakan_strategis"]] == \
         [[{"kebijakan": "K1", "dasar_hukum": "D1", "tujuan": "T1"}]]  # a table row, not narrative: kept as is
-    (follow_up,) = dinkes["tindak_lanjut_dprd"]
-    assert follow_up.startswith("[[isi]] ") and "[[tahun-1]]" in follow_up
+    (follow_up,) = dinkes["tindak_lanjut_dprd"]  # last year's rows gone, one row to fill, still a table
+    (row,) = follow_up["tindak_lanjut_dprd"]["baris"]
+    assert row["rekomendasi"].startswith("[[isi]] ") and "[[tahun-1]]" in row["rekomendasi"]
+    assert row["tindak_lanjut"] == row["tujuan"] == ""
 
 
 def test_years_become_markers_or_are_listed(rolled):
@@ -237,5 +239,51 @@ def test_every_way_of_writing_is_rolled_over():
         {"target": "", "kondisi_awal": "6%", "realisasi": "", "indikator": "C"},
     ]
     assert section["analisis"] == [{"daftar": {"butir": ["[[lama]] satu", {"teks": "[[lama]] dua"}]}}]
-    assert len(section["tindak_lanjut_dprd"]) == 1 and section["tindak_lanjut_dprd"][0].startswith("[[isi]]")
+    (follow_up,) = section["tindak_lanjut_dprd"]  # the second table dropped
+    assert follow_up["tindak_lanjut_dprd"]["baris"][0]["rekomendasi"].startswith("[[isi]]")
     assert roll_text(WRITTEN, "opd/x.yaml", 2023, 2024).startswith("nama: Dinas X  # nama\n")
+
+
+def test_an_agency_fills_the_new_year_in_its_workbook_including_3_3(rolled, tmp_path):
+    """The yearly cycle through Excel: the agency's workbook of the new year has its 3.3 sheet
+    with the row to fill; filled and imported, the agency's file has no "belum diisi" left there."""
+    import openpyxl
+
+    _, new, _ = rolled
+    out = tmp_path / "excel"
+    exported = run("excel", "2024", "--konten", str(new.path), "--opd", "dinkes", "--output", str(out))
+    assert exported.exit_code == 0, exported.output
+    book = openpyxl.load_workbook(out / "dinkes.xlsx")
+    assert "3.3" in book.sheetnames
+    sheet = book["3.3"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(i for i, row in enumerate(rows) if "Rekomendasi DPRD" in row)
+    assert str(rows[header + 1][0]).startswith("[[isi]] Tuliskan rekomendasi DPRD atas LKPJ Tahun [[tahun-1]]")
+    sheet.cell(header + 2, 1).value = "Meningkatkan cakupan imunisasi"
+    sheet.cell(header + 2, 2).value = "Bulan imunisasi di semua puskesmas"
+    sheet.cell(header + 2, 3).value = "Cakupan 95%"
+    book.save(out / "dinkes.xlsx")
+    imported = run("impor", "2024", "--konten", str(new.path), str(out / "dinkes.xlsx"))
+    assert imported.exit_code == 0, imported.output
+    (table,) = new.read("opd/dinkes.yaml")["bab_iii"]["tindak_lanjut_dprd"]
+    assert table["tindak_lanjut_dprd"]["baris"] == [{"rekomendasi": "Meningkatkan cakupan imunisasi",
+                                                     "tindak_lanjut": "Bulan imunisasi di semua puskesmas",
+                                                     "tujuan": "Cakupan 95%"}]
+
+
+def test_last_years_text_warns_only_that_it_is_not_updated_until_it_is(mini_root):
+    """Text carried over with [[lama]] may hold last year's mistakes (a number and its words that
+    disagree, a copied government's name): the new year warns that it is not updated, and checks
+    it once the [[lama]] is gone."""
+    with mini_root.edit("bab_v.yaml") as bab:
+        bab["pengantar"] = ["Terdapat 22 (dua puluh tiga) kegiatan yang dilaksanakan Pemerintah Provinsi Jawa Barat."]
+    before = json.loads(run("periksa", "2023", "--konten", str(mini_root.path), "--format", "json").output)
+    assert {f["kode"] for f in before["temuan"]} == {"prosa.terbilang", "salinan.pemda-lain"}
+    assert run("tahun-baru", "2024", "--konten", str(mini_root.path)).exit_code == 0
+    new = ContentRoot(mini_root.path, 2024)
+    rolled = json.loads(run("periksa", "2024", "--konten", str(new.path), "--format", "json").output)
+    assert {f["kode"] for f in rolled["temuan"]} == ALLOWED
+    with new.edit("bab_v.yaml") as bab:
+        bab["pengantar"] = [bab["pengantar"][0].removeprefix("[[lama]] ")]
+    updated = json.loads(run("periksa", "2024", "--konten", str(new.path), "--format", "json").output)
+    assert {"prosa.terbilang", "salinan.pemda-lain"} <= {f["kode"] for f in updated["temuan"]}

@@ -130,3 +130,19 @@ def test_kinerja_program_values_must_fit_columns(make_root):
     with pytest.raises(ContentError) as exc:
         load_and_validate(root.path, 2023)
     assert "berisi 1 nilai, padahal kolom_nilai ada 3" in exc.value.report()
+
+
+def test_files_with_a_galat_come_first_even_behind_many_warnings(mini_root):
+    """The first finding is the one to fix first: a galat in the last agency is not listed after,
+    or cut off behind, hundreds of warnings of the files before it."""
+    with mini_root.edit("bab_i.yaml") as bab:
+        find(bab, judul="Dasar Hukum")["isi"] += [f"Terdapat 22 (dua puluh tiga) kegiatan di lokasi {i}." for i in range(250)]
+    path = mini_root.file("opd/rsud.yaml")
+    path.write_text(path.read_text(encoding="utf-8").replace('anggaran: "500.000"', 'anggaran: "5OO.000"', 1),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["periksa", "2023", "--content", str(mini_root.path)])
+    assert result.exit_code == 1
+    groups = [line for line in result.output.splitlines() if line.endswith(("peringatan", "peringatan."))][1:]
+    assert groups[0].startswith("opd/rsud.yaml") and "1 galat" in groups[0]
+    assert "galat [angka.format]" in result.output and "5OO.000" in result.output
+    assert "temuan lain yang tidak ditampilkan" in result.output  # the limit cut warnings, not the galat

@@ -58,6 +58,18 @@ def test_a_legal_reference_keeps_its_year_through_its_title():
     assert convert(text, 2023)[0].endswith("Desember Tahun [[tahun]]. Pada tahun [[tahun-1]] jumlahnya naik.")
 
 
+def test_a_line_of_a_literal_block_is_a_sentence_of_its_own():
+    """A list of legal bases written as a literal block (|), one per line: a document of the
+    report year on the next line is not the title of the regulation above it."""
+    text = ("✓ Peraturan Menteri PANRB Nomor 3 Tahun 2023 tentang Sistem Kerja;\n"
+            "✓ Dokumen Pelaksanaan Anggaran (DPA) Biro Organisasi Tahun 2023.")
+    assert [y.category for y in classify(text, 2023, literal=True)] == ["hukum", "penanda"]
+    assert convert(text, 2023, literal=True)[0].endswith("Biro Organisasi Tahun [[tahun]].")
+    # in a folded or plain scalar a line break only wraps the source: the title runs on
+    wrapped = "Keputusan Menteri Nomor 5 Tahun 2022 tentang Kode Wilayah, Dan\nPulau Tahun 2022, hingga kini"
+    assert [y.category for y in classify(wrapped, 2023)] == ["hukum", "hukum"]
+
+
 def test_a_series_of_years_moves_together_or_not_at_all():
     series = "Nilai tahun 2021 adalah 79,64, sementara untuk tahun 2022 masih 80,1 dan tahun 2023 mencapai 81"
     assert convert(series, 2023)[0] == series

@@ -7,6 +7,7 @@ and renders the template.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -14,8 +15,9 @@ import jinja2
 from lkpj_gen.kinds import PATTERNS, TABLE_KINDS, find_row
 from lkpj_gen.kinds.kalimat import Kalimat
 from lkpj_gen.model.dokumen import TugasPembantuan
+from lkpj_gen.model.findings import ContentError
 from lkpj_gen.numbers import persen
-from lkpj_gen.templates import sentence_template
+from lkpj_gen.templates import jinja_finding, sentence_template
 
 
 class SentenceWriter:
@@ -25,7 +27,14 @@ class SentenceWriter:
         self.tables = tables  # key -> (kind, table): patterns may read a second table
 
     def _write(self, pola: str, **values: Any) -> str:
-        return self.env.get_template(sentence_template(pola)).render(tahun=self.tahun, **values).strip()
+        """A pattern's sentence. A pattern the bureau broke (``templates/kalimat/``) is a finding
+        naming its file and line, never a traceback."""
+        try:
+            return self.env.get_template(sentence_template(pola)).render(tahun=self.tahun, **values).strip()
+        except jinja2.TemplateError as exc:
+            loader = self.env.loader
+            folder = Path(loader.searchpath[0]) if isinstance(loader, jinja2.FileSystemLoader) else Path(".")
+            raise ContentError([jinja_finding(exc, folder)]) from None
 
     def kalimat(self, k: Kalimat) -> list[str]:
         """The sentence of the row, then (with ``rincian``) one for each row under it."""

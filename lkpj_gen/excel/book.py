@@ -76,7 +76,7 @@ def jenis_options() -> list[str]:
 
 
 @dataclass
-class Line:
+class NarrativeLine:
     """A row of the narrative sheet."""
 
     bagian: str
@@ -107,7 +107,7 @@ class Book:
     tahun: int
     fingerprint: str
     sheets: list[Sheet] = field(default_factory=list)
-    narrative: list[Line] | None = None
+    narrative: list[NarrativeLine] | None = None
     parts: list[str] = field(default_factory=list)  # the Bagian drop-down
     presence: dict[str, bool] = field(default_factory=dict)  # bab_iii / bab_iv written at all
     kosong: bool = False
@@ -144,17 +144,17 @@ def agency_book(key: str, opd: Opd, tahun: int, kosong: bool = False) -> Book:
                 spec = TABLE_KINDS[kind].sheet
                 assert spec is not None
                 book.sheets.append(Sheet(sheet_name, table_sheet(kind, spec, value, tahun, kosong)))
-                book.narrative.append(Line(label, TABLE, sheet_name, locked=True))
+                book.narrative.append(NarrativeLine(label, TABLE, sheet_name, locked=True))
             elif kosong and kind != "subjudul":
                 pass
             elif kind == "daftar":
                 book.narrative += _list_lines(label, value, 1, restart=previous == "daftar")
             elif kind in TEXT_KINDS:
-                book.narrative.append(Line(label, TEXT_KINDS[kind], value))
+                book.narrative.append(NarrativeLine(label, TEXT_KINDS[kind], value))
             else:
                 text = yaml.safe_dump(value.model_dump(mode="json", exclude_unset=True), allow_unicode=True,
                                       default_flow_style=True, width=10**6, sort_keys=False).strip()
-                book.narrative.append(Line(label, kind_label(kind), text))
+                book.narrative.append(NarrativeLine(label, kind_label(kind), text))
             previous = kind
 
     for where, name, label, code in PARTS[:8]:
@@ -170,12 +170,12 @@ def agency_book(key: str, opd: Opd, tahun: int, kosong: bool = False) -> Book:
     return book
 
 
-def _list_lines(label: str, daftar: Daftar, depth: int, restart: bool = False) -> list[Line]:
-    lines: list[Line] = []
+def _list_lines(label: str, daftar: Daftar, depth: int, restart: bool = False) -> list[NarrativeLine]:
+    lines: list[NarrativeLine] = []
     for i, butir in enumerate(daftar.butir):
         first = i == 0
         mulai = daftar.mulai if first and (daftar.mulai != 1 or restart) else None
-        lines.append(Line(label, ITEM, butir.teks, depth, daftar.gaya if first else None, mulai))
+        lines.append(NarrativeLine(label, ITEM, butir.teks, depth, daftar.gaya if first else None, mulai))
         if butir.daftar is not None:
             lines += _list_lines(label, butir.daftar, depth + 1)
     return lines
@@ -441,6 +441,6 @@ def _add_item(rec: NarrativeRecord, text: str, blocks_: list[Any], cells: dict[L
     return None
 
 
-__all__ = ["Book", "Sheet", "Line", "Identity", "Narrative", "NarrativeRecord", "agency_book", "finance_book",
+__all__ = ["Book", "Sheet", "NarrativeLine", "Identity", "Narrative", "NarrativeRecord", "agency_book", "finance_book",
            "finance_tables", "record_rows", "read_record", "blank_sheet", "read_narrative", "fingerprint", "PARTS",
            "TUGAS", "NARRATIVE", "TUGAS_LABEL", "FINANCE_KEY"]

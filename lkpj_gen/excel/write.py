@@ -26,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 
 from lkpj_gen.kinds.sheet import Achievement, Difference, Ratio, Sum
 
-from .book import NARRATIVE, Book, Line, jenis_options, record_rows
+from .book import NARRATIVE, Book, NarrativeLine, jenis_options, record_rows
 from .sheets import EMPTY_TEXT, Col, Plus, Row, TableSheet
 from .values import number_format, to_cell
 
@@ -449,7 +449,7 @@ def _narrative(wb: Any, book: Book) -> None:
     _protect(sheet)
 
 
-def _narrative_row(sheet: Any, r: int, line: Line) -> None:
+def _narrative_row(sheet: Any, r: int, line: NarrativeLine) -> None:
     style = _styles(sheet)
     values = [line.bagian, line.jenis, line.tingkat, line.gaya, line.mulai, line.isi]
     for i, value in enumerate(values, 1):

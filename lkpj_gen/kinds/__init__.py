@@ -16,6 +16,7 @@ In YAML a block is a bare string (a paragraph) or a mapping with one key naming 
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Field
@@ -85,6 +86,33 @@ def _tagged_model(kind: BlockKind) -> type[Model]:
 TAGGED: dict[str, type[Model]] = {key: _tagged_model(kind) for key, kind in KINDS.items()}
 
 
+class BlockKindError(ValueError):
+    """A mapping that is not one known block kind; ``hint`` says what was probably meant."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+def _kind_error(value: dict[Any, Any]) -> BlockKindError:
+    known = f"jenis blok yang dikenal: {', '.join(KINDS)}"
+    keys = [str(k) for k in value]
+    if len(keys) == 1:
+        close = difflib.get_close_matches(keys[0], list(KINDS), n=1, cutoff=0.6)
+        if close:
+            return BlockKindError(f"jenis blok '{keys[0]}' tidak dikenal; maksud Anda '{close[0]}'?", known)
+        return BlockKindError(f"jenis blok '{keys[0]}' tidak dikenal", known)
+    # Several keys: usually the fields of one kind written without the kind's own line ("tabel:").
+    fitting = [key for key, kind in KINDS.items()
+               if kind.model is not None and set(keys) <= set(kind.model.model_fields)]
+    if fitting:
+        return BlockKindError(f"blok ini berisi beberapa kunci ({', '.join(keys)}) tanpa jenis bloknya; "
+                              f"tampaknya baris '{fitting[0]}:' di atasnya terlupa",
+                              f"tulis '- {fitting[0]}:' lalu kunci-kunci itu menjorok di bawahnya; {known}")
+    return BlockKindError(f"blok ini berisi beberapa kunci ({', '.join(keys)}); setiap blok berupa teks atau "
+                          "tepat satu jenis blok", known)
+
+
 def _tag_block(value: Any) -> Any:
     """Turn the author's ``{kind: {...}}`` / bare string into the tagged form."""
     if isinstance(value, (str, int)) and not isinstance(value, bool):
@@ -93,8 +121,8 @@ def _tag_block(value: Any) -> Any:
         (key,) = value
         if key in KINDS:
             return {"jenis": key, **value}
-    if isinstance(value, dict):
-        raise ValueError(f"setiap blok harus berupa teks atau tepat satu jenis blok ({', '.join(KINDS)})")
+    if isinstance(value, dict) and value:
+        raise _kind_error(value)
     raise ValueError("blok harus berupa teks paragraf atau pemetaan satu jenis blok")
 
 
@@ -130,4 +158,5 @@ def block_value(block: Any) -> Any:
     return getattr(block, block.jenis)
 
 
-__all__ = ["KINDS", "TABLE_KINDS", "NUMBERED_KINDS", "PATTERNS", "Blok", "Isi", "BlockKind", "block_value", "completed", "find_row"]
+__all__ = ["KINDS", "TABLE_KINDS", "NUMBERED_KINDS", "PATTERNS", "Blok", "Isi", "BlockKind", "BlockKindError", "block_value",
+           "completed", "find_row"]

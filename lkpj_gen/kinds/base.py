@@ -191,16 +191,29 @@ class Checker:
         self.issues.append(Issue(loc, message, hint, severity, code, related))
 
     def stated_money(self, loc: Loc, what: str, stated: Decimal | None, computed: Decimal, source: str,
-                     related: tuple[Loc, ...] = ()) -> None:
-        """``stated`` (typed by the author) against ``computed`` from ``source`` ("jumlah rinciannya")."""
-        if stated is not None and not money_agrees(stated, computed):
-            self.add(loc, f"{what} tertulis {rupiah(stated)}, tetapi {source} {rupiah(computed)} "
-                          f"(selisih {rupiah(stated - computed)})",
-                     "periksa angka yang dijumlahkan; bila semuanya benar, perbaiki angka yang tertulis di sini",
-                     code="jumlah.beda", related=related)
+                     related: tuple[Loc, ...] = (), partial: bool = False, also: Decimal | None = None) -> bool:
+        """``stated`` (typed by the author) against ``computed`` from ``source`` ("jumlah rinciannya");
+        whether it was reported. ``partial``: the level may say ``sebagian: true`` (its rows listing
+        only part of it), which the hint offers when the rows add up to less.
 
-    def stated_percent(self, loc: Loc, stated: Decimal | None, computed: Decimal | None, how: str) -> None:
-        if stated is not None and not percent_agrees(stated, computed):
+        ``also``: the same sum over what the rows *state* (``typed``). A stated total that agrees
+        with either reading is not reported: a typo in a row is then reported once, where a
+        stated sum first disagrees with it, not again at every total above (the build stops at
+        the first, so nothing wrong is printed; once it is fixed, the totals are compared again)."""
+        if stated is None or money_agrees(stated, computed) or (also is not None and money_agrees(stated, also)):
+            return False
+        hint = "periksa angka yang dijumlahkan; bila semuanya benar, perbaiki angka yang tertulis di sini"
+        if partial and stated > computed:
+            hint += "; bila rincian yang dimuat memang hanya sebagian, tulis 'sebagian: true' pada tingkat ini"
+        self.add(loc, f"{what} tertulis {rupiah(stated)}, tetapi {source} {rupiah(computed)} "
+                      f"(selisih {rupiah(stated - computed)})", hint, code="jumlah.beda", related=related)
+        return True
+
+    def stated_percent(self, loc: Loc, stated: Decimal | None, computed: Decimal | None, how: str,
+                       also: Decimal | None = None) -> None:
+        """``also``: the percentage of the amounts as typed on the same row (``typed``); a stated
+        percentage that agrees with it follows from those amounts, which are compared themselves."""
+        if stated is not None and not percent_agrees(stated, computed) and not (also is not None and percent_agrees(stated, also)):
             shown = "tidak dapat dihitung (pembagi nol)" if computed is None else f"{format_angka(computed, 2)}%"
             self.add(loc, f"persentase tertulis {format_angka(stated, _places(stated))}%, tetapi {how} {shown}",
                      "persentase dihitung otomatis dari angkanya; perbaiki angka atau hapus persentase yang tertulis",
@@ -238,6 +251,12 @@ class Checker:
                 self.add(loc, f"{what} {rupiah(value)} sepuluh ribu kali lebih kecil dari baris sejenisnya (nilai tengah "
                               f"{rupiah(middle)})", "angka mungkin terpotong (digit hilang)",
                          severity="peringatan", code="nalar.terpotong")
+
+
+def typed(stated: Decimal | None, computed: Decimal) -> Decimal:
+    """What the author states for a value, where they typed it; else what is computed: the second
+    reading a stated total or percentage may agree with (``also`` of ``Checker.stated_money``)."""
+    return computed if stated is None else stated
 
 
 def no_checks(table: Any) -> list[Issue]:

@@ -14,7 +14,8 @@ from lkpj_gen.model.source import Loc
 from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import format_persen, format_rupiah, persen
 
-from .base import Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, rupiah, simple_header
+from .base import (Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, rupiah, simple_header,
+                   typed)
 from .sheet import KINERJA_KEGIATAN
 
 
@@ -64,8 +65,11 @@ class Kegiatan(Model, title="Kegiatan atau sub kegiatan"):
         return self
 
     def unfilled(self) -> bool:
-        """Amounts written ``~`` (left to fill), rather than left out on a level that sums its rincian."""
-        return self.anggaran is None and bool({"anggaran", "realisasi"} & self.model_fields_set)
+        """Amounts written ``~`` (left to fill) on a level whose Input is typed here: nothing below
+        has amounts, or the listing is partial. A level that sums its rincian and was emptied to
+        ``~`` (a new year's stated program total) is filled once its rincian are."""
+        return self.anggaran is None and bool({"anggaran", "realisasi"} & self.model_fields_set) \
+            and (self.sebagian or self.listed() is None)
 
     def unfilled_below(self) -> bool:
         return any(r.unfilled() or r.unfilled_below() for r in self.rincian)
@@ -226,6 +230,22 @@ def _lines(ctx: GridContext, items: list[str]) -> list[Run]:
     return runs
 
 
+def _typed(k: Kegiatan) -> tuple[Decimal, Decimal] | None:
+    """The Input of a level as its author states it: the typed amounts, else the computed ones."""
+    shown = k.totals()
+    if shown is None:
+        return None
+    return typed(k.anggaran, shown[0]), typed(k.realisasi, shown[1])
+
+
+def _typed_sum(levels: list[Kegiatan]) -> tuple[Decimal, Decimal] | None:
+    """The stated Input of ``levels`` added up; None when none of them has amounts."""
+    sums = [s for s in map(_typed, levels) if s is not None]
+    if not sums:
+        return None
+    return sum((s[0] for s in sums), Decimal(0)), sum((s[1] for s in sums), Decimal(0))
+
+
 def check(t: KinerjaKegiatan) -> list[Issue]:
     c = Checker()
 
@@ -237,20 +257,27 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
             c.add(loc + ("nama",), f"'{_TYPED_LABEL.match(k.nama).group().strip()}' di awal nama ditulis otomatis menurut "  # type: ignore[union-attr]
                                    "tingkatnya", "hapus kata itu dari nama; 'lkpj perbarui <tahun>' melakukannya",
                   severity="peringatan", code="format.label-tingkat")
-        listed, shown = k.listed(), k.totals()
+        listed, shown, said = k.listed(), k.totals(), _typed_sum(k.rincian)
         below = tuple(loc + ("rincian", i) for i in range(len(k.rincian)))
-        if listed is not None and k.anggaran is not None and k.realisasi is not None and not k.unfilled_below():
+        if listed is not None and said is not None and k.anggaran is not None and k.realisasi is not None \
+                and not k.unfilled_below():
             if k.sebagian:
-                for name, stated, part in (("anggaran", k.anggaran, listed[0]), ("realisasi", k.realisasi, listed[1])):
+                for name, stated, part in (("anggaran", k.anggaran, min(listed[0], said[0])),
+                                           ("realisasi", k.realisasi, min(listed[1], said[1]))):
                     if part > stated:
                         c.add(loc + (name,), f"{name} tertulis {rupiah(stated)}, tetapi rincian yang dimuat saja sudah "
                                              f"{rupiah(part)}", "periksa angka rinciannya", code="sebagian.lebih",
                               related=below)
             else:
-                c.stated_money(loc + ("anggaran",), "anggaran", k.anggaran, listed[0], "jumlah rinciannya", below)
-                c.stated_money(loc + ("realisasi",), "realisasi", k.realisasi, listed[1], "jumlah rinciannya", below)
+                c.stated_money(loc + ("anggaran",), "anggaran", k.anggaran, listed[0], "jumlah rinciannya", below, True,
+                               also=said[0])
+                c.stated_money(loc + ("realisasi",), "realisasi", k.realisasi, listed[1], "jumlah rinciannya", below, True,
+                               also=said[1])
         if shown is not None:
-            c.stated_percent(loc + ("persen",), k.persen, persen(shown[1], shown[0], places=None), "realisasi dibagi anggaran")
+            own = _typed(k)
+            assert own is not None
+            c.stated_percent(loc + ("persen",), k.persen, persen(shown[1], shown[0], places=None), "realisasi dibagi anggaran",
+                             also=persen(own[1], own[0], places=None))
             if listed is None or k.sebagian:  # typed here: is it plausible?
                 c.plausible(loc, shown[0], shown[1])
         amounts = [(loc + ("rincian", i, "anggaran"), r.totals()[0]) for i, r in enumerate(k.rincian) if r.totals()]  # type: ignore[index]
@@ -264,10 +291,13 @@ def check(t: KinerjaKegiatan) -> list[Issue]:
     if stated is not None and not unfilled:
         where, values = stated
         pagu, real = t.totals()
+        said = _typed_sum([p for _, p in t.programs()]) or (pagu, real)
         every = tuple(("program", i) for i, _ in t.programs())
-        c.stated_money(where + ("anggaran",), "JUMLAH anggaran", values.anggaran, pagu, "jumlah program", every)
-        c.stated_money(where + ("realisasi",), "JUMLAH realisasi", values.realisasi, real, "jumlah program", every)
-        c.stated_percent(where + ("persen",), values.persen, persen(real, pagu, places=None), "realisasi dibagi anggaran")
+        c.stated_money(where + ("anggaran",), "JUMLAH anggaran", values.anggaran, pagu, "jumlah program", every, also=said[0])
+        c.stated_money(where + ("realisasi",), "JUMLAH realisasi", values.realisasi, real, "jumlah program", every,
+                       also=said[1])
+        c.stated_percent(where + ("persen",), values.persen, persen(real, pagu, places=None), "realisasi dibagi anggaran",
+                         also=persen(typed(values.realisasi, real), typed(values.anggaran, pagu), places=None))
     return c.issues
 
 

@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 from lkpj_gen.model.plan import Cell, Table
 from lkpj_gen.model.source import Loc
 from lkpj_gen.model.types import Model, Teks, raise_at
-from lkpj_gen.numbers import AmountError, parse_decimal, persen
+from lkpj_gen.numbers import AmountError, format_angka, parse_decimal, persen
 
 from .base import Berjudul, BlockKind, Checker, GridContext, Issue, TableSpec, merge_down, no_rows, simple_header
 from .sheet import KINERJA_PROGRAM
@@ -191,6 +191,15 @@ def _achievement(ind: NilaiIndikator) -> tuple[bool, Decimal | None]:
         return False, None  # reported by the check; a build never gets here with it
 
 
+# Indicators where a lower value is the better one (Indonesian performance reports compute their
+# capaian as (2 x target - realisasi) / target); named as a measure of the bad thing itself, not
+# of its reduction or of cases handled.
+_LOWER_IS_BETTER = re.compile(r"\b(?:stunting|kemiskinan|miskin|pengangguran|kematian|prevalensi|gizi\s+buruk|inflasi|"
+                              r"gini|buta\s+(?:aksara|huruf)|putus\s+sekolah|kumuh|rawan\s+pangan|kecelakaan)\b", re.I)
+_REDUCTION = re.compile(r"\b(?:penurunan|menurun\w*|turun\w*|berkurang\w*|pengurangan|menekan|ditangani|tertangani|"
+                        r"diselesaikan|penanganan|penanggulangan|bebas)\b", re.I)
+
+
 def check(t: KinerjaProgram) -> list[Issue]:
     c = Checker()
 
@@ -204,6 +213,14 @@ def check(t: KinerjaProgram) -> list[Issue]:
                           'tulis dengan koma desimal, misalnya "1.234,5" atau "65,5"', code="angka.format")
                 return
         computable, computed = achievement(ind, places=None)
+        if (t.capaian or ind.capaian is not None) and computable and "polaritas" not in ind.model_fields_set \
+                and _LOWER_IS_BETTER.search(ind.indikator) and not _REDUCTION.search(ind.indikator):
+            shown = "tidak dapat dihitung" if computed is None else f"{format_angka(computed, 2)}%"
+            c.add(loc + ("indikator",), f"'{ind.indikator}' biasanya makin rendah makin baik, tetapi capaiannya dihitung "
+                                        f"realisasi / target x 100 = {shown} (polaritas positif, bawaan)",
+                  "tulis 'polaritas: negatif' bila makin rendah makin baik: capaian = (2 x target - realisasi) / target "
+                  "x 100; atau 'polaritas: positif' bila memang makin tinggi makin baik", severity="peringatan",
+                  code="nalar.polaritas")
         if ind.capaian is not None and computable:
             try:
                 stated = number_in(ind.capaian)

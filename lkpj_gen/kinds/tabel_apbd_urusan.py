@@ -15,7 +15,8 @@ from lkpj_gen.model.source import Loc
 from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
-from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, SentencePattern, TableSpec, header_grid
+from .base import (Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, SentencePattern, TableSpec, header_grid,
+                   typed)
 from .sheet import TABEL_APBD_URUSAN
 
 
@@ -173,12 +174,27 @@ def grid(ctx: GridContext, t: TabelApbdUrusan) -> Table:
     return Table(header=header, rows=body, widths=[4, 19, 16, 16, 16, 16, 16, 6], landscape=t.lanskap)
 
 
-def _compare(c: Checker, loc: Loc, stated: Any, a: Apbd, source: str, related: tuple[Loc, ...] = ()) -> None:
+def _typed(row: Any, computed: Apbd | None = None) -> Apbd:
+    """A row's amounts as its author states them: typed where typed, else computed."""
+    a = computed if computed is not None else row.apbd()
+    if isinstance(row, OpdApbd):
+        return a
+    return Apbd(typed(row.pendapatan, a.pendapatan), typed(row.belanja, a.belanja), typed(row.realisasi, a.realisasi))
+
+
+def _compare(c: Checker, loc: Loc, stated: Any, a: Apbd, source: str, related: tuple[Loc, ...] = (),
+             said: Apbd | None = None) -> None:
+    """A row's stated values against its computed ``a``. ``said``: the sum of what the rows under
+    it state; a stated sum that agrees with either is not reported again above a row's mistake.
+    Surplus and percentage also agree when they follow from the row's own stated amounts."""
     for name in ("pendapatan", "belanja", "realisasi"):
         if name in type(stated).model_fields:
-            c.stated_money(loc + (name,), name, getattr(stated, name), getattr(a, name), source, related)
-    c.stated_money(loc + ("surplus",), "surplus/(defisit)", stated.surplus, a.surplus, "pendapatan dikurangi belanja")
-    c.stated_percent(loc + ("persen",), stated.persen, a.ratio, "realisasi dibagi belanja")
+            c.stated_money(loc + (name,), name, getattr(stated, name), getattr(a, name), source, related,
+                           also=getattr(said, name) if said is not None else None)
+    own = _typed(stated, a)
+    c.stated_money(loc + ("surplus",), "surplus/(defisit)", stated.surplus, a.surplus, "pendapatan dikurangi belanja",
+                   also=own.surplus)
+    c.stated_percent(loc + ("persen",), stated.persen, a.ratio, "realisasi dibagi belanja", also=own.ratio)
 
 
 def check(t: TabelApbdUrusan) -> list[Issue]:
@@ -190,7 +206,8 @@ def check(t: TabelApbdUrusan) -> list[Issue]:
     for k, kel in enumerate(t.kelompok):
         kloc: Loc = ("kelompok", k)
         parts = [(kloc + ("opd", i), o) for i, o in enumerate(kel.opd)] + [(kloc + ("urusan", i), u) for i, u in enumerate(kel.urusan)]
-        _compare(c, kloc, kel, kel.apbd(), "jumlah di bawahnya", tuple(loc for loc, _ in parts))
+        _compare(c, kloc, kel, kel.apbd(), "jumlah di bawahnya", tuple(loc for loc, _ in parts),
+                 _sum_apbd([_typed(u) for _, u in parts]))
         for uloc, urusan in [(loc, u) for loc, u in parts if isinstance(u, UrusanApbd)]:
             below = tuple(uloc + ("opd", i) for i in range(len(urusan.opd)))
             _compare(c, uloc, urusan, urusan.apbd(), "jumlah perangkat daerahnya", below)
@@ -199,8 +216,14 @@ def check(t: TabelApbdUrusan) -> list[Issue]:
         for i, opd in enumerate(kel.opd):
             _opd(c, kloc + ("opd", i), opd)
     if t.total is not None:
-        _compare(c, ("total",), t.total, t.apbd(), "jumlah seluruh kelompok", tuple(("kelompok", k) for k in range(len(t.kelompok))))
+        _compare(c, ("total",), t.total, t.apbd(), "jumlah seluruh kelompok", tuple(("kelompok", k) for k in range(len(t.kelompok))),
+                 _sum_apbd([_typed(kel) for kel in t.kelompok]))
     return c.issues
+
+
+def _sum_apbd(parts: list[Apbd]) -> Apbd:
+    return Apbd(sum((a.pendapatan for a in parts), Decimal(0)), sum((a.belanja for a in parts), Decimal(0)),
+                sum((a.realisasi for a in parts), Decimal(0)))
 
 
 def _agencies(t: TabelApbdUrusan) -> list[tuple[Loc, OpdApbd]]:

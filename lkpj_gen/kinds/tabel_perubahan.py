@@ -14,7 +14,8 @@ from lkpj_gen.model.plan import Table
 from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
-from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, SentencePattern, TableSpec, header_grid, no_rows
+from .base import (Berjudul, BlockKind, Checker, GridContext, Issue, SelKepala, SentencePattern, TableSpec, header_grid,
+                   money_agrees, no_rows, typed)
 from .sheet import TABEL_PERUBAHAN
 
 
@@ -149,24 +150,52 @@ def check(t: TabelPerubahan) -> list[Issue]:
     unfilled = t.unfilled()
     c.unfilled(("komponen", unfilled[0][0], unfilled[0][1]) if unfilled else (), len(unfilled),
                "nilai murni/perubahan masih kosong")
+    suspects = [i for i, k in enumerate(t.komponen)
+                if k.tanda == 1 and _OUTFLOW.search(k.nama) and any(_INFLOW.search(o.nama) for o in t.komponen)]
     for i, k in enumerate(t.komponen):
         loc = ("komponen", i)
         if k.murni is not None and k.perubahan is not None:
             c.stated_money(loc + ("selisih",), "selisih", k.selisih, k.perubahan - k.murni, "perubahan dikurangi murni")
             c.stated_percent(loc + ("persen",), k.persen, persen(k.perubahan - k.murni, k.murni, places=None),
-                             "selisih dibagi murni")
-        if k.tanda == 1 and _OUTFLOW.search(k.nama) and any(_INFLOW.search(o.nama) for o in t.komponen):
-            c.add(loc + ("nama",), f"'{k.nama}' dijumlahkan sebagai penambah, padahal pengeluaran biasanya mengurangi "
-                                   "penerimaan pada pembiayaan netto", "tulis 'tanda: -1' pada komponen ini bila "
-                                   "total tabel adalah pembiayaan netto", severity="peringatan", code="tanda.pembiayaan")
+                             "selisih dibagi murni", also=persen(typed(k.selisih, k.perubahan - k.murni), k.murni, places=None))
     if t.total is not None and not unfilled:  # a total of parts still to fill says nothing yet
         murni, ubah = t.totals()
+        if suspects and _signs_explain(t, suspects):
+            # The stated total is the netto: the outflow was meant to be subtracted. One galat,
+            # at the component; the totals are right as typed.
+            for i in suspects:
+                c.add(("komponen", i, "nama"), f"'{t.komponen[i].nama}' dijumlahkan sebagai penambah, padahal total yang "
+                                               "tertulis sama dengan hasil hitung bila komponen ini dikurangkan",
+                      "tulis 'tanda: -1' pada komponen ini", code="tanda.pembiayaan")
+            return c.issues
         every = tuple(("komponen", i) for i in range(len(t.komponen)))
         c.stated_money(("total", "murni"), "total murni", t.total.murni, murni, "jumlah komponen", every)
         c.stated_money(("total", "perubahan"), "total perubahan", t.total.perubahan, ubah, "jumlah komponen", every)
-        c.stated_money(("total", "selisih"), "total selisih", t.total.selisih, ubah - murni, "hasil hitung")
-        c.stated_percent(("total", "persen"), t.total.persen, persen(ubah - murni, murni, places=None), "selisih total dibagi murni")
+        said_murni, said_ubah = typed(t.total.murni, murni), typed(t.total.perubahan, ubah)
+        c.stated_money(("total", "selisih"), "total selisih", t.total.selisih, ubah - murni, "hasil hitung",
+                       also=said_ubah - said_murni)
+        c.stated_percent(("total", "persen"), t.total.persen, persen(ubah - murni, murni, places=None),
+                         "selisih total dibagi murni",
+                         also=persen(typed(t.total.selisih, said_ubah - said_murni), said_murni, places=None))
+    for i in suspects:
+        k = t.komponen[i]
+        c.add(("komponen", i, "nama"), f"'{k.nama}' dijumlahkan sebagai penambah, padahal pengeluaran biasanya mengurangi "
+                                       "penerimaan pada pembiayaan netto", "tulis 'tanda: -1' pada komponen ini bila "
+                                       "total tabel adalah pembiayaan netto", severity="peringatan", code="tanda.pembiayaan")
     return c.issues
+
+
+def _signs_explain(t: TabelPerubahan, suspects: list[int]) -> bool:
+    """Whether the stated totals disagree with the components as signed, and agree once the
+    suspected outflows are subtracted."""
+    assert t.total is not None
+    murni, ubah = t.totals()
+    flipped_murni = murni - 2 * sum((t.komponen[i].murni or Decimal(0) for i in suspects), Decimal(0))
+    flipped_ubah = ubah - 2 * sum((t.komponen[i].perubahan or Decimal(0) for i in suspects), Decimal(0))
+    stated = [(t.total.murni, murni, flipped_murni), (t.total.perubahan, ubah, flipped_ubah)]
+    given = [(s, now, flipped) for s, now, flipped in stated if s is not None]
+    return bool(given) and not all(money_agrees(s, now) for s, now, _ in given) \
+        and all(money_agrees(s, flipped) for s, _, flipped in given)
 
 
 def rows(t: TabelPerubahan) -> list[KomponenPerubahan]:

@@ -16,7 +16,8 @@ from lkpj_gen.model.source import Loc
 from lkpj_gen.model.types import Angka, Model, Teks, Uang
 from lkpj_gen.numbers import persen
 
-from .base import Berjudul, BlockKind, Checker, GridContext, Issue, SentencePattern, TableSpec, rupiah, simple_header
+from .base import (Berjudul, BlockKind, Checker, GridContext, Issue, SentencePattern, TableSpec, rupiah, simple_header,
+                   typed)
 from .sheet import TABEL_REALISASI
 
 
@@ -138,6 +139,12 @@ def grid(ctx: GridContext, t: TabelRealisasi) -> Table:
     return Table(header=header, rows=body, widths=[6, 36, 24, 24, 10], landscape=t.lanskap)
 
 
+def _typed(p: PosRealisasi) -> tuple[Decimal, Decimal]:
+    """(target, realisasi) of a post as its author states them: typed, else computed."""
+    target, real = p.totals()
+    return typed(p.target, target), typed(p.realisasi, real)
+
+
 def check(t: TabelRealisasi) -> list[Issue]:
     c = Checker()
 
@@ -151,31 +158,38 @@ def check(t: TabelRealisasi) -> list[Issue]:
                 post(child, loc + ("rincian", i))
             return
         if p.rincian:
-            listed = p.listed()
+            listed, said = p.listed(), _sum(_typed(q) for q in p.rincian)
             below = tuple(loc + ("rincian", i) for i in range(len(p.rincian)))
             if p.sebagian:
-                for name, stated, part in (("target", p.target, listed[0]), ("realisasi", p.realisasi, listed[1])):
+                for name, stated, part in (("target", p.target, min(listed[0], said[0])),
+                                           ("realisasi", p.realisasi, min(listed[1], said[1]))):
                     if stated is not None and part > stated:
                         c.add(loc + (name,), f"{name} kelompok tertulis {rupiah(stated)}, tetapi rincian yang "
                                              f"dimuat saja sudah {rupiah(part)}", "periksa angka rinciannya",
                               code="sebagian.lebih", related=below)
             else:
-                c.stated_money(loc + ("target",), "target", p.target, listed[0], "jumlah rinciannya", below)
-                c.stated_money(loc + ("realisasi",), "realisasi", p.realisasi, listed[1], "jumlah rinciannya", below)
+                c.stated_money(loc + ("target",), "target", p.target, listed[0], "jumlah rinciannya", below, True,
+                               also=said[0])
+                c.stated_money(loc + ("realisasi",), "realisasi", p.realisasi, listed[1], "jumlah rinciannya", below, True,
+                               also=said[1])
             c.siblings([(loc + ("rincian", i, "target"), r.totals()[0]) for i, r in enumerate(p.rincian)], "target")
-        c.stated_percent(loc + ("persen",), p.persen, persen(real, target, places=None), "realisasi dibagi target")
+        own = _typed(p)
+        c.stated_percent(loc + ("persen",), p.persen, persen(real, target, places=None), "realisasi dibagi target",
+                         also=persen(own[1], own[0], places=None))
         for i, child in enumerate(p.rincian):
             post(child, loc + ("rincian", i))
 
     for i, p in enumerate(t.pos):
         post(p, ("pos", i))
     target, real = t.totals()
+    said = _sum(_typed(p) for p in t.pos)
     for i, total in enumerate(t.total if not unfilled else []):
         loc = ("total", i) if len(t.total) > 1 else ("total",)
         every = tuple(("pos", j) for j in range(len(t.pos)))
-        c.stated_money(loc + ("target",), "total target", total.target, target, "jumlah pos", every)
-        c.stated_money(loc + ("realisasi",), "total realisasi", total.realisasi, real, "jumlah pos", every)
-        c.stated_percent(loc + ("persen",), total.persen, persen(real, target, places=None), "realisasi dibagi target")
+        c.stated_money(loc + ("target",), "total target", total.target, target, "jumlah pos", every, also=said[0])
+        c.stated_money(loc + ("realisasi",), "total realisasi", total.realisasi, real, "jumlah pos", every, also=said[1])
+        c.stated_percent(loc + ("persen",), total.persen, persen(real, target, places=None), "realisasi dibagi target",
+                         also=persen(typed(total.realisasi, real), typed(total.target, target), places=None))
     return c.issues
 
 

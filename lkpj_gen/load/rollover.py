@@ -45,8 +45,15 @@ from .years import LISTED, Year, context, convert
 
 LAMA = "[[lama]] "
 # What a government fills in 3.3 each year; replaces last year's table (markers of the new year).
-DPRD_PLACEHOLDER = ("[[isi]] Tuliskan rekomendasi DPRD atas LKPJ Tahun [[tahun-1]] dan tindak lanjutnya sebagai "
-                    "tabel tindak_lanjut_dprd (kolom rekomendasi, tindak_lanjut dan tujuan).")
+DPRD_PLACEHOLDER = ("[[isi]] Tuliskan rekomendasi DPRD atas LKPJ Tahun [[tahun-1]], satu baris per rekomendasi, "
+                    "dengan tindak lanjut dan tujuannya")
+
+
+def dprd_table() -> str:
+    """The 3.3 table of a new year: one row to fill, in the shape of the kind. A table (not a
+    paragraph), so that an agency's workbook has its 3.3 sheet to fill like the other tables."""
+    return ("tindak_lanjut_dprd: {baris: [{rekomendasi: " + emit(DPRD_PLACEHOLDER) + ', tindak_lanjut: "", '
+            'tujuan: ""}]}')
 REPORT_FILE = "TAHUN-BARU.md"
 # Texts that name something rather than say it: never rewritten.
 _KEYS = {(Kalimat, "baris")}
@@ -99,8 +106,9 @@ class _Years(TypedWalk):
         if (owner, name) in _KEYS or name in _KEY_NAMES or not isinstance(node.value, str):
             new, done, listed = raw, [], []
         else:
-            new, done, _ = convert(raw, self.tahun, self.bulan)
-            listed = convert(new, self.tahun, self.bulan)[2]  # placed in the text as it is written now
+            literal = node.style == "|"
+            new, done, _ = convert(raw, self.tahun, self.bulan, literal)
+            listed = convert(new, self.tahun, self.bulan, literal)[2]  # placed in the text as it is written now
         self.note(node, new, listed)
         self.counts["tahun"] += len(done)
         if prefix:
@@ -333,7 +341,7 @@ class _Rollover(_Years):
                 and blank(self.text[dash + 1:item.start_mark.index]):
             self.edits.append(Edit(start, min(len(self.text), line_end(self.text, end) + 1), ""))  # a second table
         else:
-            self.edits.append(Edit(item.start_mark.index, end, emit(DPRD_PLACEHOLDER)))
+            self.edits.append(Edit(item.start_mark.index, end, dprd_table()))
         self.dprd_done = True
 
 
@@ -509,8 +517,9 @@ def report_text(result: FolderResult, dari: int, tahun: int) -> str:
         "persentase yang ditulis, angka pada tabel. Nilai kosong tercetak \"-\" dan dilaporkan `lkpj periksa` "
         "sebagai *belum diisi* (sekali per tabel).",
         f"- {result.total('kondisi_awal')} kondisi awal indikator (3.1.1) diisi dengan realisasi tahun {dari}.",
-        f"- {result.total('dprd')} tabel tindak lanjut rekomendasi DPRD (3.3) diganti petunjuk `[[isi]]`: "
-        f"tuliskan rekomendasi DPRD atas LKPJ Tahun {dari} dan tindak lanjutnya.",
+        f"- {result.total('dprd')} tabel tindak lanjut rekomendasi DPRD (3.3) dikosongkan menjadi satu baris petunjuk "
+        f"`[[isi]]`: tuliskan rekomendasi DPRD atas LKPJ Tahun {dari}, satu baris per rekomendasi, dengan tindak lanjut "
+        "dan tujuannya (juga di lembar 3.3 buku kerja Excel).",
         f"- {result.total('lama')} paragraf, butir daftar, permasalahan dan upaya diberi penanda `[[lama]]` di "
         "awalnya: teks itu disalin dari laporan tahun lalu. Perbarui isinya, lalu hapus penandanya. Selama "
         "penanda masih ada, teks tercetak tanpa penanda dan `lkpj periksa` memberi peringatan *belum diperbarui*.",

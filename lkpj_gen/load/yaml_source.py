@@ -51,7 +51,7 @@ def _decode(data: bytes) -> str:
                              f"bita 0x{data[exc.start]:02X} tidak dapat dibaca", _UTF8_HINT, "yaml.pengodean") from None
 
 
-class _Builder:
+class _DataBuilder:
     """Node tree -> plain data, refusing what content must not contain."""
 
     def __init__(self) -> None:
@@ -125,6 +125,39 @@ def _alias_line(text: str) -> int | None:
     return None
 
 
+_VALUE_START = re.compile(r"(?:^\s*-\s+|:\s+)([\"'])")
+
+
+def _open_quote(line: str) -> int | None:
+    """The column (from 0) of a quoted value this line starts but does not close, if any."""
+    m = _VALUE_START.search(line)
+    if not m:
+        return None
+    quote, rest = m.group(1), line[m.end():]
+    closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", "  "))
+    return None if closed else m.start(1)
+
+
+def _syntax_place(text: str, exc: yaml.MarkedYAMLError) -> tuple[int | None, int | None]:
+    """(line, column) from 1 where a person should look. An unfinished quote or bracket is
+    reported by PyYAML where it began (the context mark); a block that does not continue as it
+    should ("expected <block end>") where the next token stood (the problem mark), unless a line
+    between the block's start and there opens a quote it does not close: that quote swallowed the
+    lines after it, and is the mistake."""
+    context, problem = exc.context_mark, exc.problem_mark
+    unfinished = (exc.context or "").startswith(("while scanning", "while parsing a flow"))
+    mark = context if (unfinished and context) or not problem else problem
+    if mark is None:
+        return None, None
+    if not unfinished and context is not None and problem is not None:
+        lines = text.splitlines()
+        for number in range(context.line, min(problem.line, len(lines))):
+            column = _open_quote(lines[number])
+            if column is not None:
+                return number + 1, column + 1
+    return mark.line + 1, mark.column + 1
+
+
 def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
     """The file's data with a line for every path, or the findings that stop it being read."""
     try:
@@ -138,7 +171,7 @@ def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-        builder = _Builder()
+        builder = _DataBuilder()
         value = builder.build(node, ()) if node is not None else None
     except _Refused as exc:
         line = _alias_line(text) if exc.code == "yaml.alias" else exc.line
@@ -149,17 +182,15 @@ def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
                                       "hapus karakter itu (sering terbawa saat menyalin dari Word atau PDF)", line=line,
                                       code="yaml.kendali")]
     except yaml.MarkedYAMLError as exc:
-        # The context mark points where the unfinished construct began (an unclosed bracket or
-        # quote); the problem mark often points only at the end of the file.
-        mark = exc.context_mark or exc.problem_mark
-        line = mark.line + 1 if mark else None
+        line, column = _syntax_place(text, exc)
         written = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
         hint = None
         if re.search(r"(:|^\s*-)\s+\[\[", written):  # a text that starts with a marker reads as a YAML list
             hint = 'teks yang diawali penanda [[...]] harus ditulis dalam tanda kutip, misalnya - "[[lama]] Teks ..."'
+        where = f" (kolom {column})" if column else ""
         return None, [Finding.in_file(
             path,
-            "penulisan YAML tidak valid di sekitar baris ini (periksa indentasi, titik dua, tanda kutip "
+            f"penulisan YAML tidak valid di sekitar baris ini{where} (periksa indentasi, titik dua, tanda kutip "
             f"dan kurung yang belum ditutup); keterangan teknis: {exc.problem or exc}",
             hint, line=line, code="yaml.sintaks",
         )]

@@ -16,7 +16,8 @@ of a text and sorts it, conservatively:
   and listed, for a person to decide.
 
 Two readings span the text: a year repeated in the title of a legal reference ("Keputusan ...
-Nomor 5 Tahun 2022 tentang Kode Wilayah, Dan Pulau Tahun 2022") is the reference's year again;
+Nomor 5 Tahun 2022 tentang Kode Wilayah, Dan Pulau Tahun 2022") is the reference's year again
+(within its sentence; a line of a literal block, as in a list of legal bases, is a sentence);
 and a bare "tahun 2022" in a text that also names another year as written ("tahun 2021 sebanyak
 412 kasus, tahun 2022 ...") is one of a series, so moving it alone would break the series: it is
 listed, not converted.
@@ -114,8 +115,9 @@ def _date(before: str, after: str, year: int, tahun: int, bulan: str) -> tuple[C
     return "tanggal", None
 
 
-def classify(text: str, tahun: int, bulan: str = "Maret") -> list[Year]:
-    """Every year-like number in ``text`` with its category, in order."""
+def classify(text: str, tahun: int, bulan: str = "Maret", literal: bool = False) -> list[Year]:
+    """Every year-like number in ``text`` with its category, in order. ``literal``: the text is a
+    YAML literal block, whose line breaks are kept (elsewhere they only wrap the source)."""
     flat = _flat(text)
     out: list[Year] = []
     legal_years: dict[int, int] = {}  # year of a legal reference -> start of its sentence
@@ -125,6 +127,8 @@ def classify(text: str, tahun: int, bulan: str = "Maret") -> list[Year]:
         if _COUNT.match(after):
             continue
         sentence = max((s.end() for s in _SENTENCE_END.finditer(before)), default=0)
+        if literal:  # a literal block (|): each line is a line of its own, e.g. one legal basis per line
+            sentence = max(sentence, text.rfind("\n", 0, m.start()) + 1)
         category: Category = "lain"
         offset: int | None = None
         bare = False
@@ -164,10 +168,10 @@ def _relative(before: str, offset: int) -> tuple[int | None, bool]:
     return None, False
 
 
-def convert(text: str, tahun: int, bulan: str = "Maret") -> tuple[str, list[Year], list[Year]]:
+def convert(text: str, tahun: int, bulan: str = "Maret", literal: bool = False) -> tuple[str, list[Year], list[Year]]:
     """``text`` with the years of category ``penanda`` written as markers; the years converted
     and the years left for a person (ranges, other dates, other years), positions in ``text``."""
-    years = classify(text, tahun, bulan)
+    years = classify(text, tahun, bulan, literal)
     done = [y for y in years if y.category == "penanda"]
     listed = [y for y in years if y.category in LISTED and not y.range_end]
     out = text

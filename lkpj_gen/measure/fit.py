@@ -195,6 +195,8 @@ def fit_table(table: Table, setup: PageSetup, style: TableStyle = TableStyle()) 
         if sum(_grid_steps(f) for f in floor) * GRID_TWIPS > total:  # whole grid steps, as they will be
             return None
         widths = _to_grid(_share(floor, high, weights, total), [floor, whole, hard], total)
+        if any(w < h - SAFETY for w, h in zip(widths, hard)):
+            return None  # whole grid steps took more than the safety margin from a word that must not break
         return TableFit(widths, landscape, step, True, math.ceil(sum(hard)), total)
 
     def on(landscape: bool, steps: range) -> TableFit | None:

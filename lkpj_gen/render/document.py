@@ -18,9 +18,9 @@ from lkpj_gen.model.parts import DocumentParts, Media
 from lkpj_gen.model.plan import (Chapter, DocumentPlan, Element, Figure, Heading, ItemList, PageLabel, Paragraph, Run,
                                  Signature, Table)
 from lkpj_gen.templates import (COVER_DOCX, COVER_LINES_DOCX, OPENING_DOCX, PEMISAH, PREFACE_DOCX, SIGNATURE_DOCX,
-                                TAGS, xml_env)
+                                TAGS, jinja_finding, xml_env)
 
-from .guard import TemplateFailed, check_xml, jinja_finding
+from .guard import TemplateFailed, check_xml
 from .namespaces import DOCUMENT_XMLNS, XMLNS
 from .page import Page, TableLayout, table_layout
 from .pictures import Pictures

@@ -5,11 +5,8 @@ its line), never a traceback and never a document that does not open."""
 from __future__ import annotations
 
 import re
-import traceback
 from pathlib import Path
 from xml.parsers import expat
-
-import jinja2
 
 from lkpj_gen.model.findings import Finding
 
@@ -22,25 +19,6 @@ class TemplateFailed(Exception):
     def __init__(self, findings: list[Finding]):
         self.findings = findings
         super().__init__("; ".join(str(f) for f in findings))
-
-
-def jinja_finding(exc: jinja2.TemplateError, templates_dir: Path) -> Finding:
-    """The template file and line of a Jinja error (syntax, or an undefined name at render time)."""
-    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-        return Finding.in_file(Path(exc.filename), f"templat tidak dapat dibaca: {exc.message}", line=exc.lineno,
-                               code="templat.sintaks")
-    # Jinja rewrites tracebacks so that template frames carry the template's file and line.
-    root = str(templates_dir.resolve())
-    where: tuple[str, int] | None = None
-    for frame, lineno in traceback.walk_tb(exc.__traceback__):
-        if frame.f_code.co_filename.startswith(root):
-            where = (frame.f_code.co_filename, lineno)
-    message = f"templat gagal dijalankan: {exc.message or exc}"
-    if isinstance(exc, jinja2.UndefinedError):
-        message = f"templat memakai nama yang tidak ada: {exc.message}"
-    if where:
-        return Finding.in_file(Path(where[0]), message, line=where[1], code="templat.nama")
-    return Finding.in_file(templates_dir, message, code="templat.nama")
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)[^<>]*?(/?)>")

@@ -76,7 +76,7 @@ def _docx_template(path: Path) -> Any:
     (docxtpl itself parses with ``recover=True``, which silently drops what does not parse)."""
     from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
-    class Checked(DocxTemplate):  # type: ignore[misc]
+    class _StrictTemplate(DocxTemplate):  # type: ignore[misc]
         def fix_tables(self, xml: str) -> Any:
             try:
                 etree.fromstring(xml.encode("utf-8"))
@@ -84,7 +84,7 @@ def _docx_template(path: Path) -> Any:
                 raise _NotXml(str(exc)) from None
             return super().fix_tables(xml)
 
-    return Checked(str(path))
+    return _StrictTemplate(str(path))
 
 
 def _text(xml: str) -> str:

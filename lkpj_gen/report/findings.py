@@ -62,12 +62,14 @@ def group(findings: list[Finding], konten: Konten | None = None) -> list[Group]:
             groups[f.file] = Group(f.file, title, agency, [])
         groups[f.file].findings.append(f)
 
-    def place(g: Group) -> tuple[int, str]:
+    def place(g: Group) -> tuple[bool, int, str]:
+        """Files with a galat first (what stops the build is never below, or past the limit of,
+        a list of warnings), each kind in document order."""
         try:
             name = g.file.relative_to(folder).with_suffix("").as_posix() if folder else ""
         except ValueError:
             name = ""
-        return (order.index(name) if name in order else len(order), str(g.file))
+        return (g.count("galat") == 0, order.index(name) if name in order else len(order), str(g.file))
 
     out = sorted(groups.values(), key=place)
     for g in out:

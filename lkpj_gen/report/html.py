@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from .status import AGENCY_COLUMNS, FILE_COLUMNS, Column, StatusReport, tanggal, total_text
+from .status import AGENCY_COLUMNS, FILE_COLUMNS, StatusColumn, StatusReport, tanggal, total_text
 
 _ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
@@ -197,7 +197,7 @@ ul.temuan li { margin: .15em 0; }
 """)
 
 
-def _sort_value(column: Column, row: Any) -> str:
+def _sort_value(column: StatusColumn, row: Any) -> str:
     """What a header click sorts by: numbers as numbers, dates as ISO text, other text lowercased."""
     value = column.value(row)
     if value is None:
@@ -209,14 +209,14 @@ def _sort_value(column: Column, row: Any) -> str:
     return str(value).lower()
 
 
-def _sort_kind(column: Column, rows: list[Any]) -> str:
+def _sort_kind(column: StatusColumn, rows: list[Any]) -> str:
     """"angka" when the column sorts as numbers (counts, the parts filled, the file's state)."""
     values = [column.value(r) for r in rows]
     numbers = [v for v in values if v is not None]
     return "angka" if numbers and all(isinstance(v, int) for v in numbers) else "teks"
 
 
-def _cell_classes(column: Column, row: Any) -> str:
+def _cell_classes(column: StatusColumn, row: Any) -> str:
     """CSS classes of a cell: numbers right-aligned, short texts unwrapped, flagged cells highlighted."""
     classes = []
     if column.numeric:

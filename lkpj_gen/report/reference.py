@@ -48,7 +48,7 @@ def _text(description: str) -> str:
     return text.replace("|", "\\|")
 
 
-class Reference:
+class ReferenceWriter:
     """Builds the Markdown; ``definitions`` are the models' schemas, shared by every file kind."""
 
     def __init__(self) -> None:
@@ -200,7 +200,7 @@ def _walk(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def render_reference() -> str:
-    return Reference().render()
+    return ReferenceWriter().render()
 
 
 HEADER = """
@@ -317,6 +317,11 @@ dan dokumen baru dapat disusun setelah salah satunya diperbaiki. Persentase yang
 lebih sedikit angka di belakang koma dibandingkan pada ketelitian itu (dibulatkan atau dipotong);
 uang yang ditulis tanpa sen boleh mengabaikan sen hasil hitung.
 
+Satu salah ketik dilaporkan sekali, di tempat angka tertulis pertama kali tidak cocok: jumlah di
+tingkat atas juga dianggap cocok bila sama dengan jumlah angka yang *tertulis* di tingkat bawahnya,
+dan persentase atau selisih bila sama dengan hasil hitung dari angka yang tertulis di barisnya
+sendiri. Setelah galat itu diperbaiki, semuanya dibandingkan lagi.
+
 Pada tabel bebas (`tabel`), baris yang diketik dengan tulisan `Jumlah`, `Total` atau `Sub Jumlah`
 dikenali sebagai baris jumlah: angkanya dihitung dan yang tertulis dibandingkan; sel kolom `hitung`
 yang diisi angka juga dibandingkan.
@@ -346,6 +351,9 @@ tertulis, dan pemeriksaannya hanyalah bahwa rincian yang dimuat tidak melebihiny
 Pada indikator `kinerja_program`: `positif` (bawaan) bila makin tinggi makin baik, capaian =
 realisasi / target x 100; `negatif` bila makin rendah makin baik (kemiskinan, stunting,
 pengangguran), capaian = (2 x target - realisasi) / target x 100.
+Bila capaian dihitung untuk indikator yang namanya biasanya makin rendah makin baik (stunting,
+kemiskinan, kematian, prevalensi, pengangguran, ...) tanpa `polaritas`, `lkpj periksa` memberi
+peringatan; tulis `polaritas` yang dimaksud (juga `positif`) agar peringatannya hilang.
 
 ### `capaian`
 

@@ -3,7 +3,7 @@
 Everything the terminal table, the HTML page and the workbook show comes from here: the row
 objects (``AgencyRow``, ``FileRow``) and the column lists (``AGENCY_COLUMNS``, ``FILE_COLUMNS``).
 A renderer loops over the columns and never names a field, so a new column is one field on the
-row, filled in ``build_status``, and one ``Column`` entry.
+row, filled in ``build_status``, and one ``StatusColumn`` entry.
 
 Agency order: BAB III as ``meta.yaml`` lists it, then agencies only in BAB IV, then agency files
 in neither (by key). When meta.yaml does not validate, the order is read from its raw data as far
@@ -140,7 +140,7 @@ class StatusReport:
 
 
 @dataclass(frozen=True)
-class Column:
+class StatusColumn:
     """One column of the report, the same in the terminal, the HTML page and the workbook.
 
     ``value``: what sorting and the workbook use (int, str, datetime or None); ``text``: what is
@@ -206,44 +206,44 @@ def _bad_file(row: FileRow) -> str | None:
 
 
 # Columns of every file row, agencies and the others alike.
-TABEL = Column("tabel", "Tabel", "jumlah tabel dalam berkas", lambda r: r.tables, lambda r: _number(r.tables),
+TABEL = StatusColumn("tabel", "Tabel", "jumlah tabel dalam berkas", lambda r: r.tables, lambda r: _number(r.tables),
                total=_sum("tables"), numeric=True, width=8)
-BARIS = Column("baris", "Baris", "jumlah baris data tabel: indikator (3.1.1); program, kegiatan dan sub kegiatan "
+BARIS = StatusColumn("baris", "Baris", "jumlah baris data tabel: indikator (3.1.1); program, kegiatan dan sub kegiatan "
                "(3.1.2); baris pada tabel lain", lambda r: r.rows, lambda r: _number(r.rows),
                total=_sum("rows"), numeric=True, width=8)
-GALAT = Column("galat", "Galat", "kesalahan yang harus diperbaiki sebelum dokumen dapat disusun",
+GALAT = StatusColumn("galat", "Galat", "kesalahan yang harus diperbaiki sebelum dokumen dapat disusun",
                lambda r: r.galat, lambda r: str(r.galat), total=_sum("galat"), numeric=True,
                flag=lambda r: "galat" if r.galat else None, width=8)
-PERINGATAN = Column("peringatan", "Peringatan", "hal yang perlu diperiksa; dokumen tetap dapat disusun",
+PERINGATAN = StatusColumn("peringatan", "Peringatan", "hal yang perlu diperiksa; dokumen tetap dapat disusun",
                     lambda r: r.peringatan, lambda r: str(r.peringatan), total=_sum("peringatan"), numeric=True,
                     flag=lambda r: "peringatan" if r.peringatan else None, width=11)
-DIUBAH = Column("diubah", "Diubah", "waktu berkas terakhir diubah", lambda r: r.modified,
+DIUBAH = StatusColumn("diubah", "Diubah", "waktu berkas terakhir diubah", lambda r: r.modified,
                 lambda r: tanggal(r.modified), total=_newest, compact=lambda r: tanggal_singkat(r.modified),
                 width=18)
 
-AGENCY_COLUMNS: list[Column] = [
-    Column("no", "No", "urutan dalam dokumen", lambda r: r.no, lambda r: str(r.no), numeric=True, spare=1,
+AGENCY_COLUMNS: list[StatusColumn] = [
+    StatusColumn("no", "No", "urutan dalam dokumen", lambda r: r.no, lambda r: str(r.no), numeric=True, spare=1,
            width=5),
-    Column("kunci", "Kunci", "nama berkas di folder opd/ tanpa .yaml", lambda r: r.key, lambda r: r.key,
+    StatusColumn("kunci", "Kunci", "nama berkas di folder opd/ tanpa .yaml", lambda r: r.key, lambda r: r.key,
            total=lambda rows: "JUMLAH", width=22),
-    Column("nama", "Perangkat Daerah", "nama perangkat daerah dalam berkasnya", lambda r: r.nama,
+    StatusColumn("nama", "Perangkat Daerah", "nama perangkat daerah dalam berkasnya", lambda r: r.nama,
            lambda r: r.nama or "-", total=lambda rows: f"{len(rows)} perangkat daerah", flexible=True, spare=2,
            width=60),
-    Column("susunan", "Susunan", "bab tempat perangkat daerah ini dicantumkan dalam meta.yaml", _outline, _outline,
+    StatusColumn("susunan", "Susunan", "bab tempat perangkat daerah ini dicantumkan dalam meta.yaml", _outline, _outline,
            terminal=False, flag=lambda r: None if r.outline else "peringatan", width=16),
-    Column("berkas", "Berkas", "keadaan berkas: valid, tidak valid (isinya salah), tidak terbaca, tidak ada",
+    StatusColumn("berkas", "Berkas", "keadaan berkas: valid, tidak valid (isinya salah), tidak terbaca, tidak ada",
            lambda r: STATES.index(r.state), lambda r: r.state, flag=_bad_file,
            total=lambda rows: f"{sum(1 for r in rows if r.state == 'valid')} valid", width=14),
-    Column("bagian", "Bagian", f"bagian BAB III yang terisi dari {len(PARTS)} ({', '.join(n for n, _ in PARTS)})",
+    StatusColumn("bagian", "Bagian", f"bagian BAB III yang terisi dari {len(PARTS)} ({', '.join(n for n, _ in PARTS)})",
            lambda r: None if r.filled is None else len(r.filled), _sections, total=_sections_total, width=10),
-    Column("kosong", "Kosong", "bagian BAB III yang masih kosong (tercetak 'Tidak ada.')", _empty, _empty,
+    StatusColumn("kosong", "Kosong", "bagian BAB III yang masih kosong (tercetak 'Tidak ada.')", _empty, _empty,
            total=lambda rows: f"{sum(1 for r in rows if r.empty)} OPD", optional=True, spare=4, width=24,
            flag=lambda r: "peringatan" if r.empty and r.state == "valid" else None),
     replace(TABEL, spare=3),
     BARIS,
     GALAT,
     PERINGATAN,
-    Column("belum_diperbarui", "Belum diperbarui", "teks yang disalin dari laporan tahun lalu dan belum diperbarui "
+    StatusColumn("belum_diperbarui", "Belum diperbarui", "teks yang disalin dari laporan tahun lalu dan belum diperbarui "
            "(penanda [[lama]]; lkpj tahun-baru)", lambda r: r.belum_diperbarui,
            lambda r: str(r.belum_diperbarui) if r.belum_diperbarui else "-", total=_sum("belum_diperbarui"),
            numeric=True, optional=True, spare=4, width=12,
@@ -251,10 +251,10 @@ AGENCY_COLUMNS: list[Column] = [
     DIUBAH,
 ]
 
-FILE_COLUMNS: list[Column] = [
-    Column("berkas", "Berkas", "berkas di folder tahun (atau di luar: kata-kata tetap)", lambda r: r.path,
+FILE_COLUMNS: list[StatusColumn] = [
+    StatusColumn("berkas", "Berkas", "berkas di folder tahun (atau di luar: kata-kata tetap)", lambda r: r.path,
            lambda r: r.path, total=lambda rows: "JUMLAH", width=28),
-    Column("keadaan", "Keadaan", "valid, tidak valid (isinya salah), tidak terbaca, tidak ada",
+    StatusColumn("keadaan", "Keadaan", "valid, tidak valid (isinya salah), tidak terbaca, tidak ada",
            lambda r: r.state or "", lambda r: r.state or "-", flag=_bad_file, width=14),
     TABEL,
     BARIS,
@@ -264,12 +264,12 @@ FILE_COLUMNS: list[Column] = [
 ]
 
 
-def total_value(column: Column, rows: Sequence[Any]) -> Any:
+def total_value(column: StatusColumn, rows: Sequence[Any]) -> Any:
     """The cell of the totals row as a value (for the workbook): int, str, datetime or None."""
     return column.total(rows) if column.total is not None else None
 
 
-def total_text(column: Column, rows: Sequence[Any], compact: bool = False) -> str:
+def total_text(column: StatusColumn, rows: Sequence[Any], compact: bool = False) -> str:
     value = total_value(column, rows)
     if isinstance(value, datetime):
         return tanggal_singkat(value) if compact else tanggal(value)
@@ -450,6 +450,6 @@ def build_status(konten: Konten, findings: list[Finding], tahun: int, now: datet
                         produced=now or datetime.now(), agencies=agencies, files=files)
 
 
-__all__ = ["AGENCY_COLUMNS", "FILE_COLUMNS", "PARTS", "ROW_COUNTERS", "AgencyRow", "Column", "FileRow",
+__all__ = ["AGENCY_COLUMNS", "FILE_COLUMNS", "PARTS", "ROW_COUNTERS", "AgencyRow", "StatusColumn", "FileRow",
            "StatusReport", "build_status", "count_rows", "count_tables", "tanggal", "tanggal_singkat", "total_text",
            "total_value"]

@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .status import AGENCY_COLUMNS, FILE_COLUMNS, Column, StatusReport, tanggal, total_text
+from .status import AGENCY_COLUMNS, FILE_COLUMNS, StatusColumn, StatusReport, tanggal, total_text
 
 MIN_NAME = 16  # narrower than this, a name says too little: the column is left out
 
@@ -61,7 +61,7 @@ def pemda_suffixes(report: StatusReport) -> list[str]:
 
 @dataclass
 class _Layout:
-    columns: list[Column]
+    columns: list[StatusColumn]
     widths: list[int]
     gap: int
     compact: bool
@@ -71,14 +71,14 @@ class _Layout:
         return sum(self.widths) + self.gap * (len(self.widths) - 1)
 
 
-def _cells(columns: list[Column], rows: Sequence[Any], compact: bool) -> list[list[str]]:
+def _cells(columns: list[StatusColumn], rows: Sequence[Any], compact: bool) -> list[list[str]]:
     """Texts of every row and of the totals row (last)."""
-    def text(c: Column, r: Any) -> str:
+    def text(c: StatusColumn, r: Any) -> str:
         return c.compact(r) if compact and c.compact else c.text(r)
     return [[text(c, r) for c in columns] for r in rows] + [[total_text(c, rows, compact) for c in columns]]
 
 
-def _fit(columns: list[Column], rows: Sequence[Any], width: int) -> _Layout:
+def _fit(columns: list[StatusColumn], rows: Sequence[Any], width: int) -> _Layout:
     """The first of ``STEPS`` that fits ``width``; past the last, the widest text column is cut."""
     layout = None
     for gap, spare, compact, min_flex in STEPS:
@@ -100,7 +100,7 @@ def _fit(columns: list[Column], rows: Sequence[Any], width: int) -> _Layout:
     return layout
 
 
-def _table(columns: list[Column], rows: Sequence[Any], width: int, drop: Sequence[str]) -> tuple[list[str], _Layout]:
+def _table(columns: list[StatusColumn], rows: Sequence[Any], width: int, drop: Sequence[str]) -> tuple[list[str], _Layout]:
     """The lines of one table (header, rows, totals) and the layout it got."""
     columns = [c for c in columns if c.terminal]
     columns = [c for c in columns if not c.optional or any(c.text(r) not in ("", "-") for r in rows)]

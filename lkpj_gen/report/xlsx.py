@@ -16,7 +16,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from .status import AGENCY_COLUMNS, FILE_COLUMNS, Column, StatusReport, tanggal, total_value
+from .status import AGENCY_COLUMNS, FILE_COLUMNS, StatusColumn, StatusReport, tanggal, total_value
 
 HEADER_ROW = 4  # rows 1-2: title and when it was made; row 3 empty
 DATE_FORMAT = "[$-421]d mmm yyyy hh.mm"  # 421: Indonesian, so Excel writes "5 Des 2026 14.30"
@@ -38,7 +38,7 @@ FINDING_COLUMNS: list[tuple[str, int]] = [
 ]
 
 
-def _cell_value(column: Column, row: Any) -> Any:
+def _cell_value(column: StatusColumn, row: Any) -> Any:
     """Numbers and times as such; a file's state and other texts as shown."""
     value = column.value(row)
     if column.numeric or isinstance(value, datetime):
@@ -63,7 +63,7 @@ def _header(sheet: Any, headers: Sequence[str], widths: Sequence[int], keep_left
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, keep_left + 1)
 
 
-def _table(sheet: Any, columns: Sequence[Column], rows: Sequence[Any]) -> None:
+def _table(sheet: Any, columns: Sequence[StatusColumn], rows: Sequence[Any]) -> None:
     keep = next((i + 1 for i, c in enumerate(columns) if c.key in ("kunci", "berkas")), 0)
     _header(sheet, [c.header for c in columns], [c.width for c in columns], keep)
     r = HEADER_ROW

@@ -1,6 +1,6 @@
 """Signs of copied text (warnings): the same paragraph in two agencies' sections, a paragraph
-that introduces another agency, and text left over from another government or an earlier report
-(a copied example, last year's file)."""
+that introduces another agency or opens with its name, and text left over from another
+government or an earlier report (a copied example, last year's file)."""
 
 from __future__ import annotations
 
@@ -78,17 +78,42 @@ def _other_governments(text: str, own: _Own, strict: bool) -> Iterator[str]:
             yield m.group(0)
 
 
+_GOVERNMENT_PART = re.compile(r"\s+(?:Provinsi|Prov\.|Kabupaten|Kab\.|Kota|Sekretariat\s+Daerah|Setda)\b")
+MIN_NAME = 12  # characters: "Biro Hukum" and shorter names start too many ordinary sentences
+
+
+def _core(name: str) -> str:
+    """An agency's name without its government: "Dinas Kesehatan Provinsi NTT" -> "Dinas Kesehatan"."""
+    return _GOVERNMENT_PART.split(name, 1)[0].strip(" ,")
+
+
+def _starts_with_other(paragraph: str, agency: str, cores: dict[str, str]) -> str | None:
+    """The key of another agency whose name opens ``paragraph`` (the subject of a copied opening,
+    "Dinas X pada Tahun Anggaran ... melaksanakan ..."), when the paragraph does not name its own."""
+    text, own = paragraph.lstrip().lower(), cores[agency].lower()
+    if own in text:
+        return None
+    for key, core in cores.items():
+        name = core.lower()
+        if key != agency and len(name) >= MIN_NAME and own not in name and re.match(re.escape(name) + r"\b", text):
+            return key
+    return None
+
+
 def check_copies(konten: Konten, files: dict[str, Found]) -> list[Finding]:
     findings: list[Finding] = []
     if konten.meta is None:
         return findings
     own, year, pemda = _Own(konten), konten.meta.tahun, konten.meta.pemda.nama
     names = {key: opd.nama for key, opd in konten.opd.items()}
+    cores = {key: _core(nama) for key, nama in names.items()}
     first_seen: dict[str, tuple[str, Loc]] = {}
     for name, found in files.items():
         source = konten.sources[name]
         agency = name[4:] if name.startswith("opd/") else None
         for loc, text in found.texts:
+            if status_of(text) == "lama":  # last year's text, copied on purpose: checked once it is updated
+                continue
             strict = loc[-1:] in (("nama",), ("judul",), ("jabatan",), ("judul_sampul",))
             if _GOV_WORDS.search(text):
                 for other in dict.fromkeys(_other_governments(text, own, strict)):
@@ -115,9 +140,17 @@ def check_copies(konten: Konten, files: dict[str, Found]) -> list[Finding]:
                                                code="salinan.opd-lain"))
         if agency is None:
             continue
+        named = {f.position.line for f in findings if f.code == "salinan.opd-lain" and f.file == source.path}
         for loc, kind, paragraph in files[name].blocks:  # paragraphs only: table cells repeat legitimately
-            if kind != "paragraf" or len(paragraph) < MIN_COPY or status_of(paragraph) == "isi":
-                continue  # a placeholder ([[isi]] ...) is the same everywhere by design
+            if kind != "paragraf" or status_of(paragraph) in ("isi", "lama"):
+                continue  # a placeholder ([[isi]] ...) is the same everywhere by design; [[lama]]: not yet updated
+            opener = _starts_with_other(paragraph, agency, cores)
+            if opener is not None and source.line_of(loc) not in named:
+                findings.append(Finding.at(source, loc, f"paragraf di bagian {names[agency]} diawali nama {names[opener]}: "
+                                           "mungkin tersalin dari bagian OPD lain", "pastikan nama perangkat daerahnya",
+                                           severity="peringatan", code="salinan.opd-lain"))
+            if len(paragraph) < MIN_COPY:
+                continue
             key = _squash(paragraph)
             if key in first_seen and first_seen[key][0] != name:
                 other_name, other_loc = first_seen[key]

@@ -8,6 +8,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from lkpj_gen.kinds import BlockKindError
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.source import Loc, SourceFile
 from lkpj_gen.numbers import AmountError
@@ -105,6 +106,8 @@ def _message(err: Any) -> tuple[str, str | None, str]:
     cause = ctx.get("error")
     if isinstance(cause, AmountError):
         return str(cause), cause.hint, "angka.format"
+    if isinstance(cause, BlockKindError):
+        return str(cause), cause.hint, "skema.jenis-blok"
     if err["type"] == "value_error" and cause is not None:
         return str(cause), None, "skema.nilai"
     if err["type"] == "konten":  # raised by our own model checks (``raise_at``), already Indonesian

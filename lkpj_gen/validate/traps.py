@@ -15,6 +15,8 @@ from lkpj_gen.model.markup import status_of, stray_markers
 from lkpj_gen.model.source import Loc
 from lkpj_gen.model.walk import Found
 
+from .prose import finding_in_text
+
 # "1.1", "1.", "3.1.2.", "A.", "a.", "a)", "(a)", "(1)", "IV." at the start of a numbered heading.
 _HEADING_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)+\.?|\d+\.|[A-Za-z][.)]|\([0-9A-Za-z]{1,3}\)|[IVXLC]+\.)(?=\s)")
 _CHAPTER_NUMBER = re.compile(r"^\s*BAB\s+([IVXLC]+|\d+)\b\.?", re.I)
@@ -82,8 +84,9 @@ def check_traps(konten: Konten, files: dict[str, Found], wording: Any = None) ->
                                            "di sebelahnya dengan isi yang sebenarnya", severity="peringatan",
                                            code="isi.belum-diisi"))
             for marker in stray_markers(text):
-                findings.append(Finding.at(source, loc, f"penanda '{marker[:40]}' tidak dikenal dan akan tercetak apa adanya",
-                                           "penanda yang sah: [[tahun]], [[tahun-1]], [[tahun+1]], [[tabel:kunci]], "
-                                           "[[gambar:kunci]]", code="rujukan.penanda"))
+                findings.append(finding_in_text(source, loc, text, max(0, text.find(marker)),
+                                                f"penanda '{marker[:40]}' tidak dikenal dan akan tercetak apa adanya",
+                                                "penanda yang sah: [[tahun]], [[tahun-1]], [[tahun+1]], [[tabel:kunci]], "
+                                                "[[gambar:kunci]]", code="rujukan.penanda"))
     return findings
 

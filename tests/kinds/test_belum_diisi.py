@@ -116,6 +116,29 @@ def test_kinerja_kegiatan_amounts_written_tilde():
     assert codes(kinerja_kegiatan, levels_summed) == []
 
 
+def test_a_stated_level_emptied_for_the_new_year_is_filled_by_its_rincian():
+    """A new year empties a program's stated total to ``~``. The agency fills the kegiatan (the
+    workbook asks for the lowest level only): the program is then summed, not "belum diisi"."""
+    fresh = """
+        program:
+          - nama: PROGRAM A
+            anggaran: ~
+            realisasi: ~
+            persen: ~
+            rincian:
+              - {nama: Kegiatan A, anggaran: ~, realisasi: ~}
+              - {nama: Kegiatan B, anggaran: ~, realisasi: ~}
+    """
+    (only,) = kinerja_kegiatan.check(model("kinerja_kegiatan", fresh))
+    assert only.code == UNFILLED and "3 program/kegiatan/sub kegiatan" in only.message
+    half = fresh.replace('Kegiatan A, anggaran: ~, realisasi: ~', 'Kegiatan A, anggaran: "100", realisasi: "90"')
+    (only,) = kinerja_kegiatan.check(model("kinerja_kegiatan", half))
+    assert only.code == UNFILLED and "1 program/kegiatan/sub kegiatan" in only.message  # Kegiatan B
+    filled = half.replace('Kegiatan B, anggaran: ~, realisasi: ~', 'Kegiatan B, anggaran: "50", realisasi: "50"')
+    assert codes(kinerja_kegiatan, filled) == []
+    assert texts(grid(kinerja_kegiatan, filled).rows)[0][3:5] == ["Input: Rp150,00", "Input: Rp140,00 (93,33%)"]
+
+
 def test_kinerja_program_without_any_target_or_realisasi():
     empty = "sasaran: [{sasaran: S, indikator: [{indikator: I, kondisi_awal: 10%, target: '', realisasi: ''}]}]"
     assert codes(kinerja_program, empty) == [(("sasaran", 0, "indikator", 0), UNFILLED, "peringatan")]

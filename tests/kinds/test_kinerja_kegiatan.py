@@ -112,6 +112,33 @@ def test_a_partial_listing_shows_the_stated_amount_and_may_not_be_exceeded():
     assert [code for _, code, _ in over] == ["sebagian.lebih"]
 
 
+def test_a_typo_in_a_kegiatan_is_reported_once_at_its_program():
+    """The program and the JUMLAH state the right amounts; a kegiatan under the program has a
+    typo. The program's sum disagrees; JUMLAH agrees with what the programs state: one finding."""
+    snippet = """program:
+      - nama: P
+        anggaran: "300"
+        realisasi: "150"
+        persen: "50"
+        rincian: [{nama: K1, anggaran: "100", realisasi: "100"}, {nama: K2, anggaran: "210", realisasi: "50"}]
+      - {nama: Q, anggaran: "100", realisasi: "100"}
+      - {nama: JUMLAH, anggaran: "400", realisasi: "250", persen: "62,5"}"""
+    assert [(loc, code) for loc, code, _ in issues(snippet)] == [(("program", 0, "anggaran"), "jumlah.beda")]
+
+
+def test_a_partial_listing_without_sebagian_is_reported_once_with_the_way_to_say_it():
+    snippet = """program:
+      - nama: P
+        anggaran: "2.560"
+        realisasi: "1.979"
+        persen: "77,30"
+        rincian: [{nama: K1, anggaran: "318", realisasi: "194"}]"""
+    found = kinerja_kegiatan.check(model("kinerja_kegiatan", snippet))
+    assert [(i.loc, i.code) for i in found] == [(("program", 0, "anggaran"), "jumlah.beda"),
+                                               (("program", 0, "realisasi"), "jumlah.beda")]  # 77,30% follows
+    assert all("sebagian: true" in (i.hint or "") for i in found)
+
+
 def test_a_pasted_jumlah_row_is_the_stated_total():
     snippet = """program:
       - {nama: P1, anggaran: "100", realisasi: "50"}

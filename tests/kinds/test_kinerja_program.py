@@ -105,3 +105,26 @@ def test_values_must_fit_the_columns(extra, indikator, message):
     with pytest.raises(ValidationError) as exc:
         model("kinerja_program", f"{extra}\nsasaran: [{{sasaran: S, indikator: [{indikator}]}}]")
     assert message in str(exc.value)
+
+
+def test_an_indicator_where_lower_is_better_without_its_polarity_is_a_warning():
+    """Stunting 18,5 against a target of 20 would print 92,50% (worse than the target) where the
+    formula for such indicators gives 107,50%: a warning until the author says which is meant."""
+    snippet = """
+        capaian: true
+        sasaran:
+          - sasaran: S
+            indikator:
+              - {indikator: Prevalensi stunting balita, target: "20%", realisasi: "18,5%"}
+              - {indikator: Persentase penurunan angka kemiskinan, target: "2%", realisasi: "2,5%"}
+              - {indikator: Angka kematian ibu, target: "100", realisasi: "90", polaritas: negatif}
+              - {indikator: Tingkat pengangguran terbuka, target: "3%", realisasi: "3,2%", polaritas: positif}
+              - {indikator: Cakupan imunisasi, target: "95%", realisasi: "96%"}
+    """
+    found = kinerja_program.check(model("kinerja_program", snippet))
+    assert [(i.loc, i.code, i.severity) for i in found] == [
+        (("sasaran", 0, "indikator", 0, "indikator"), "nalar.polaritas", "peringatan")]
+    assert "92,50%" in found[0].message and "polaritas: negatif" in (found[0].hint or "")
+    assert [r[6] for r in texts(grid(kinerja_program, snippet).rows)][2] == "110,00"  # (2 x 100 - 90) / 100
+    without_capaian = snippet.replace("        capaian: true\n", "")
+    assert kinerja_program.check(model("kinerja_program", without_capaian)) == []  # nothing computed, nothing to say

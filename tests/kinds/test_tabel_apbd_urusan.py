@@ -66,3 +66,31 @@ def test_a_group_holds_either_urusan_or_agencies(snippet):
     with pytest.raises(ValidationError) as exc:
         model("tabel_apbd_urusan", snippet)
     assert "tepat satu dari 'urusan' atau 'opd'" in str(exc.value)
+
+
+def test_a_typo_in_an_agency_is_reported_once_at_the_first_stated_sum_above_it():
+    snippet = """
+        kelompok:
+          - kode: A.
+            uraian: URUSAN WAJIB
+            pendapatan: "600"
+            belanja: "1.400"
+            realisasi: "1.300"
+            urusan:
+              - kode: "1."
+                uraian: Urusan Pendidikan
+                pendapatan: "100"
+                belanja: "1.000"
+                realisasi: "900"
+                surplus: "(900)"
+                persen: "90"
+                opd:
+                  - {nama: Dinas Pendidikan, pendapatan: "100", belanja: "1.100", realisasi: "900"}
+              - kode: "2."
+                uraian: Urusan Kesehatan
+                opd:
+                  - {nama: Dinas Kesehatan, pendapatan: "500", belanja: "400", realisasi: "400"}
+        total: {pendapatan: "600", belanja: "1.400", realisasi: "1.300", surplus: "(800)"}
+    """
+    found = [(i.loc, i.code) for i in tabel_apbd_urusan.check(model("tabel_apbd_urusan", snippet))]
+    assert found == [(("kelompok", 0, "urusan", 0, "belanja"), "jumlah.beda")]

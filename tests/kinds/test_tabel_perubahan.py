@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grids import bold, grid, merges, spans, texts
+from grids import bold, grid, merges, model, spans, texts
 from lkpj_gen.kinds import tabel_perubahan
 
 
@@ -43,3 +43,31 @@ def test_a_subtracted_component_and_no_murni():
         ["", "Bertambah/(Berkurang)", "100,00", "(100,00)", "50,00", "250,00"],
         ["", "%", "20,00", "(50,00)", "-", "83,33"],  # nothing planned: no percentage
     ]
+
+
+PEMBIAYAAN = """
+    jenis: pembiayaan
+    komponen:
+      - {nama: Penerimaan Pembiayaan Daerah, murni: "500", perubahan: "600"}
+      - {nama: Pengeluaran Pembiayaan Daerah, murni: "200", perubahan: "100"}
+"""
+
+
+def check(snippet: str) -> list[tuple[tuple, str, str]]:
+    return [(i.loc, i.code, i.severity) for i in tabel_perubahan.check(model("tabel_perubahan", snippet))]
+
+
+def test_a_missing_minus_sign_on_the_outflow_is_the_one_finding_when_the_stated_netto_shows_it():
+    """The stated total is the pembiayaan netto (500 - 200, 600 - 100): the outflow was meant to be
+    subtracted. That is the galat, at the component, and not four disagreeing totals after it."""
+    stated = PEMBIAYAAN + '    total: {murni: "300", perubahan: "500", selisih: "200", persen: "66,67"}\n'
+    assert check(stated) == [(("komponen", 1, "nama"), "tanda.pembiayaan", "galat")]
+    assert check(stated.replace('perubahan: "100"}', 'perubahan: "100", tanda: -1}')) == []
+
+
+def test_a_probably_missing_sign_without_a_stated_total_is_a_warning():
+    assert check(PEMBIAYAAN) == [(("komponen", 1, "nama"), "tanda.pembiayaan", "peringatan")]
+    # a stated total that the sign does not explain either: the totals disagree, and the warning stays
+    wrong = PEMBIAYAAN + '    total: {murni: "999", perubahan: "500"}\n'
+    assert check(wrong) == [(("total", "murni"), "jumlah.beda", "galat"), (("total", "perubahan"), "jumlah.beda", "galat"),
+                            (("komponen", 1, "nama"), "tanda.pembiayaan", "peringatan")]
