@@ -18,7 +18,7 @@ from typing import Any
 
 from lkpj_gen import templates
 from lkpj_gen.compute.builder import build_plan, collector_paused
-from lkpj_gen.finish import layout_cache, layout_pass, parallel
+from lkpj_gen.finish import layout_cache, layout_pass, parallel, relayout
 from lkpj_gen.finish.pdf import merge as merge_pdf
 from lkpj_gen.finish.strands import laid_pages, page_sizes, stranded, to_carry, turns
 from lkpj_gen.finish import output as output_files
@@ -277,28 +277,32 @@ def _segments(sections: list[Section], plan: DocumentPlan) -> list[parallel.Segm
     return segments
 
 
+def _piece_writer(renderer: Renderer, sections: list[Section], base: Path, title: str,
+                  folder: Path) -> relayout.PieceWriter:
+    """Writes sections [a, b) into ``folder`` as a piece to lay out (ending with the trailer page,
+    which keeps its last section's page as it is in the whole document)."""
+    def write(span: tuple[int, int], trailer: bool, name: str) -> parallel.Piece:
+        group = sections[span[0]:span[1]]
+        write_docx(renderer.assemble(group, renderer.page.sectpr() if trailer else None), base, folder / name, title)
+        return parallel.Piece(folder / name, _segments(group, renderer.plan), trailer, sum(len(s.xml) for s in group), span)
+    return write
+
+
 def _pieces(renderer: Renderer, sections: list[Section], base: Path, title: str, whole: Path, folder: Path,
             offices: int) -> list[parallel.Piece]:
     """The pieces the document is laid out in: the cover with the front matter, and runs of
     chapter sections of nearly equal size, one or more per office; or the whole document."""
-    plan = renderer.plan
     body = [s for s in sections if s.part not in (parallel.COVER, parallel.FRONT)]
     costs = [len(s.xml) for s in body]
     if offices < 2 or sum(costs) < MIN_SPLIT:
-        return [parallel.Piece(whole, _segments(sections, plan), False, sum(costs))]
-    trailer = renderer.page.sectpr()
-    groups = [sections[: len(sections) - len(body)]]
+        return [parallel.Piece(whole, _segments(sections, renderer.plan), False, sum(costs))]
+    front = len(sections) - len(body)
     # Two or more pieces per office, as many for each: LibreOffice's time is not quite proportional
     # to the bytes, and an office that finishes early takes the next piece.
     count = offices * max(PIECES_PER_OFFICE, math.ceil(sum(costs) / (offices * MAX_PIECE)))
-    groups += [body[a:b] for a, b in parallel.split(costs, count)]
-    pieces = []
-    for i, group in enumerate(groups):
-        last = i == len(groups) - 1
-        path = folder / f"bagian{i}.docx"
-        write_docx(renderer.assemble(group, None if last else trailer), base, path, title)
-        pieces.append(parallel.Piece(path, _segments(group, plan), not last, sum(len(s.xml) for s in group)))
-    return pieces
+    spans = [(0, front)] + [(front + a, front + b) for a, b in parallel.split(costs, count)]
+    write = _piece_writer(renderer, sections, base, title, folder)
+    return [write(span, i < len(spans) - 1, f"bagian{i}.docx") for i, span in enumerate(spans)]
 
 
 def _stranded(renderer: Renderer, outcome: parallel.Outcome) -> tuple[frozenset[int], frozenset[int]]:
@@ -390,14 +394,18 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
                                                "ekor": [where[i] for i in tails if i in where]})
             if carry or tails:  # once: nearly empty pages before a turn of orientation are filled
                 progress.step("Mengisi halaman yang hampir kosong sebelum pergantian arah halaman, lalu menata letak ulang")
-                renderer = Renderer(plan, templates_dir, stranded=carry, long_tails=tails)
+                renderer, old = Renderer(plan, templates_dir, stranded=carry, long_tails=tails), sections
                 sections = renderer.sections()
                 folder = pool.entered[0].work / "bagian-ulang"
                 folder.mkdir()
                 with output_files.writing(output):
                     write_docx(renderer.assemble(sections), base, staging, title)
-                pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
-                outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
+                again = None if pdf else relayout.lay_out_again(
+                    plan, outcome, old, sections, _piece_writer(renderer, sections, base, title, folder), pool)
+                if again is None:
+                    pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
+                    again = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
+                outcome = again
             labels = _labels(outcome)
             missing = [e.text for e in plan.entries() if e.bookmark not in labels]
             if missing:

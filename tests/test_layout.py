@@ -203,3 +203,28 @@ def test_a_rebuild_of_the_same_document_lays_out_once_and_gives_the_same_documen
     assert not any(s.startswith("Mengisi halaman") for s in steps.seen)
     document = lambda path: zipfile.ZipFile(path).read("word/document.xml")  # noqa: E731
     assert document(tmp_path / "lagi.docx") == document(first.output)
+
+
+def test_the_second_pass_lays_out_only_the_changed_sections_and_gives_the_full_pass_document(laid_out, tmp_path,
+                                                                                              monkeypatch):
+    """Without --pdf, a first build (nothing cached) lays out again only the sections that filling
+    the nearly empty pages changed, and the front matter; the document is the one the full second
+    pass of the ``laid_out`` build (--pdf) wrote."""
+    from lkpj_gen.finish import relayout
+
+    monkeypatch.setenv("LKPJ_CACHE", str(tmp_path / "cache"))
+    measured: list[list[int]] = []
+    real = relayout.measure
+
+    def recording(plan, pieces, pool):
+        measured.append([p.cost for p in pieces])
+        return real(plan, pieces, pool)
+
+    monkeypatch.setattr(relayout, "measure", recording)
+    first, _, _ = laid_out
+    again = build(REPO / "content", 2023, tmp_path / "sebagian.docx", layout=True)
+    assert again.layout == "selesai" and again.pages == first.pages
+    assert len(measured) == 1 and measured[0], "the changed sections were not laid out on their own"
+    document = lambda path: zipfile.ZipFile(path).read("word/document.xml")  # noqa: E731
+    assert sum(measured[0]) < len(document(first.output)) / 10  # a few sections, not the document
+    assert document(tmp_path / "sebagian.docx") == document(first.output)

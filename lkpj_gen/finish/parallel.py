@@ -52,6 +52,7 @@ class Piece:
     segments: list[Segment]
     trailer: bool  # ends with the trailer page
     cost: int = 0  # bytes of WordprocessingML, for balancing
+    span: tuple[int, int] = (0, 0)  # [first, end) of the document's sections it holds
 
     @property
     def front(self) -> bool:
@@ -126,12 +127,13 @@ class _Run:
     """The pieces being laid out by the offices of a pool, each office taking the next piece."""
 
     def __init__(self, plan: DocumentPlan, pieces: list[Piece], pool: Pool, pdf: bool,
-                 properties: dict[str, str], pdfa: bool):
+                 properties: dict[str, str], pdfa: bool, laid: dict[int, Laid] | None = None):
         self.plan, self.pieces, self.pool = plan, pieces, pool
         self.pdf, self.properties, self.pdfa = pdf, properties, pdfa
-        self.laid: dict[int, Laid] = {}
+        self.laid: dict[int, Laid] = dict(laid or {})  # measured already: not laid out again
         self.labels: dict[str, PageLabel] = {}
-        self.order = [i for i, p in enumerate(pieces) if not p.front] + [i for i, p in enumerate(pieces) if p.front]
+        order = [i for i, p in enumerate(pieces) if not p.front] + [i for i, p in enumerate(pieces) if p.front]
+        self.order = [i for i in order if i not in self.laid]
         self.offsets: dict[int, int] = {}  # first page number of each piece that continues a chapter
         self.next = 0
         self.cond = threading.Condition()
@@ -249,47 +251,70 @@ class _Run:
             raise (timed_out or real or self.errors)[0]
 
 
+def measure(plan: DocumentPlan, pieces: list[Piece], pool: Pool) -> list[Laid]:
+    """Each piece laid out on its own (no chapter's pages added up across them), for the check only."""
+    run = _Run(plan, pieces, pool, False, {}, False)
+    run.run()
+    return [run.laid[i] for i in range(len(pieces))]
+
+
 @dataclass
 class Outcome:
     labels: dict[str, PageLabel]  # every listed bookmark
     texts: list[str]  # every page of the document, in order
     pdfs: list[tuple[Path, int]]  # every piece's PDF and its pages to keep (the trailer left out)
+    pieces: list[Piece] = field(default_factory=list)
+    laid: list[Laid] = field(default_factory=list)  # each piece's measure, its footers as it printed them
+
+
+def _footers(texts: list[str], prefix: str, number: Callable[[int, int], int], leading: bool) -> list[str]:
+    """``texts`` with the footer "<prefix><n>" of page ``k`` reading "<prefix><number(k, n)>";
+    with ``leading``, only up to the first page without such a footer."""
+    out: list[str] = []
+    for k, text in enumerate(texts):
+        lines = text.rstrip().split("\n")
+        m = re.fullmatch(r"(\s*)" + re.escape(prefix) + r"(\d+)(\s*)", lines[-1]) if lines else None
+        if m:
+            lines[-1] = f"{m.group(1)}{prefix}{number(k, int(m.group(2)))}{m.group(3)}"
+            text = "\n".join(lines) + "\n"
+        elif leading:
+            return out + texts[k:]
+        out.append(text)
+    return out
 
 
 def shift_footers(texts: list[str], prefix: str, offset: int) -> list[str]:
     """The pages of a piece that continues chapter ``prefix`` as they read with its pages numbered
     from ``offset`` + 1: the leading pages whose footer is "<prefix><n>" read "<prefix><n + offset>"."""
-    shifted = []
-    leading = True
-    for text in texts:
-        lines = text.rstrip().split("\n")
-        m = re.fullmatch(r"(\s*)" + re.escape(prefix) + r"(\d+)(\s*)", lines[-1]) if leading and lines else None
-        if m:
-            lines[-1] = f"{m.group(1)}{prefix}{int(m.group(2)) + offset}{m.group(3)}"
-            text = "\n".join(lines) + "\n"
-        else:
-            leading = False
-        shifted.append(text)
-    return shifted
+    return _footers(texts, prefix, lambda _, n: n + offset, leading=True)
+
+
+def number_footers(texts: list[str], prefix: str, first: int) -> list[str]:
+    """``texts`` (pages of part ``prefix``, in order) with their footers numbered from ``first``."""
+    return _footers(texts, prefix, lambda k, _: first + k, leading=False)
 
 
 def lay_out(plan: DocumentPlan, pieces: list[Piece], pool: Pool, pdf: bool = True,
-            properties: dict[str, str] | None = None, pdfa: bool = False) -> Outcome:
+            properties: dict[str, str] | None = None, pdfa: bool = False,
+            laid: dict[int, Laid] | None = None) -> Outcome:
     """Lay out every piece with the offices of ``pool``; the PDFs stay valid until the pool ends.
 
     Without ``pdf`` the PDFs are only read back for the check: not tagged, no outline, and a
     piece that continues a chapter does not wait for the pieces before it to number its pages:
-    its footers count from 1 and are read shifted by its measured offset."""
-    run = _Run(plan, pieces, pool, pdf, properties or {}, pdfa)
+    its footers count from 1 and are read shifted by its measured offset. The pieces in ``laid``
+    are measured already (``finish.relayout``) and are not laid out again."""
+    run = _Run(plan, pieces, pool, pdf, properties or {}, pdfa, laid)
     run.run()
     for i in range(len(pieces)):
         run.labels.update(run.piece_labels(i))
+    texts: list[str] = []
     for i, piece in enumerate(pieces):
-        first = piece.segments[0]
+        first, own = piece.segments[0], run.laid[i].texts
         if first.start is None and first.part not in (COVER, FRONT) and i not in run.offsets:
             offset = run.offset(i, first.part)
             assert offset is not None
-            run.laid[i].texts = shift_footers(run.laid[i].texts, first.part, offset)
-    texts = [text for i in range(len(pieces)) for text in run.laid[i].texts]
+            own = shift_footers(own, first.part, offset)
+        texts += own
     pdfs = [(run.laid[i].pdf, len(run.laid[i].texts)) for i in range(len(pieces))]
-    return Outcome(run.labels, texts, [(p, n) for p, n in pdfs if p is not None])
+    return Outcome(run.labels, texts, [(p, n) for p, n in pdfs if p is not None], pieces,
+                   [run.laid[i] for i in range(len(pieces))])
