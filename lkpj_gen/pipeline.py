@@ -398,11 +398,11 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
                 sections = renderer.sections()
                 folder = pool.entered[0].work / "bagian-ulang"
                 folder.mkdir()
-                with output_files.writing(output):
-                    write_docx(renderer.assemble(sections), base, staging, title)
                 again = None if pdf else relayout.lay_out_again(
                     plan, outcome, old, sections, _piece_writer(renderer, sections, base, title, folder), pool)
                 if again is None:
+                    with output_files.writing(output):  # the piece when the document is laid out whole
+                        write_docx(renderer.assemble(sections), base, staging, title)
                     pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
                     again = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
                 outcome = again

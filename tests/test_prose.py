@@ -537,3 +537,24 @@ def test_a_file_that_cannot_be_read_again_keeps_the_line_of_the_text(tmp_path):
     found = Found(texts=[(("isi", 0, "paragraf"), "Dari 6 (enam) program, 17 (tiga belas) kegiatan")])
     (finding,) = check_prose(SimpleNamespace(sources={"hilang": source}), {"hilang": found})
     assert finding.line == 8 and finding.field == "isi[1].paragraf"
+
+
+def test_a_paragraph_of_200_000_characters_is_read_once_whatever_it_repeats():
+    """Shapes that were read once per occurrence (an unclosed marker scanned to the end of the text
+    each time, a percentage compared with every amount, a line found by counting from the start):
+    each is now one pass, so these finish at once; before, each took minutes at 1 MB."""
+    from lkpj_gen.compute.markup import Resolver
+    from lkpj_gen.model.markup import stray_markers
+    from lkpj_gen.validate.prose import TextLines
+
+    unclosed = "[[tabel:a " * 20_000
+    assert len(stray_markers(unclosed)) == 20_000
+    shares = "realisasi Rp1 dari pagu Rp2 atau 3% " * 5_000
+    assert len(check_text(shares)) == 5_000  # 1 of 2 is 50 %, not 3 %: once per sentence
+    years = "[[tahun]] 2023 " * 15_000
+    runs = Resolver(2023, {"tabel": "Tabel", "gambar": "Gambar"}).runs(years)
+    assert len(runs) == 1 and runs[0].text == "2023 2023 " * 15_000
+    raw = ["teks: >-"] + ["  kata Rp1 dari Rp2 atau 3%"] * 5_000
+    text = " ".join(line.strip() for line in raw[1:])
+    lines = TextLines(raw, 2, text)
+    assert [lines.line(k * 26) for k in (0, 1, 4_999)] == [2, 3, 5_001]  # each "kata" at its own line

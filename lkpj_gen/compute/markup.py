@@ -62,12 +62,13 @@ _LOOSE_UNIT = re.compile(r"(?<=\d) (?=%)|(?<=\bRp) (?=[(\-−]?\d)|(?<=\bRp\.) (
 def _joined(runs: list[Run]) -> list[Run]:
     """Neighbouring runs of one format as one run (a resolved marker does not split the text),
     with amounts and percentages joined to their unit."""
-    out: list[Run] = []
+    groups: list[tuple[tuple[bool, bool], list[str]]] = []  # texts gathered, joined once (not pairwise)
     for run in runs:
         if not run.text:
             continue
-        if out and (out[-1].bold, out[-1].italic) == (run.bold, run.italic):
-            out[-1] = Run(out[-1].text + run.text, run.bold, run.italic)
+        if groups and groups[-1][0] == (run.bold, run.italic):
+            groups[-1][1].append(run.text)
         else:
-            out.append(run)
+            groups.append(((run.bold, run.italic), [run.text]))
+    out = [Run("".join(texts), bold, italic) for (bold, italic), texts in groups]
     return [Run(_LOOSE_UNIT.sub("\u00a0", r.text), r.bold, r.italic) if " " in r.text else r for r in out]

@@ -28,8 +28,10 @@ REFERENCE_KINDS = ("tabel", "gambar")
 STATUS_MARKERS = ("lama", "isi")
 # Names of the government, resolved from meta.yaml and the kind of government ([[pemda]] ...).
 NAME_MARKERS = ("pemda", "daerah", "nama_daerah", "singkat", "kepala_daerah", "wilayah", "unit_sekretariat")
-# Anything written between [[ and ]] (to find markers that do not follow the grammar).
-MARKER = re.compile(r"\[\[(?:(?!\]\]).)*?\]\]|\[\[", re.S)
+# Anything written between [[ and ]] (to find markers that do not follow the grammar). A marker
+# does not run over another "[[": an unclosed one is found alone, and a text of many unclosed
+# markers is scanned once, not once per marker.
+MARKER = re.compile(r"\[\[(?:(?!\]\]|\[\[).)*\]\]|\[\[", re.S)
 
 
 @dataclass(frozen=True)

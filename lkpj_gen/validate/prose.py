@@ -13,9 +13,12 @@ number, and the bureau decides which.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal
+from pathlib import Path
 from typing import Iterator
 
 from lkpj_gen.model.findings import Finding, Severity, format_loc
@@ -325,9 +328,11 @@ def _tokens_of(text: str, start: int, end: int) -> list[_Token]:
             factor = _SCALE_FACTOR[m["scale"].lower()]
             values = tuple(Reading(r.value * factor, 0) for r in values)
         found.append(_Token("rp", m.start(), m.end(), values))
-    taken = [(t.start, t.end) for t in found]
+    starts = [t.start for t in found]  # in order, not overlapping: the one before is the only one that may hold it
+    ends = [t.end for t in found]
     for m in _PERCENT.finditer(text, start, end):
-        if not any(a <= m.start() < b for a, b in taken):
+        before = bisect.bisect_right(starts, m.start()) - 1
+        if before < 0 or m.start() >= ends[before]:
             found.append(_Token("pct", m.start(), m.end(), readings(m["num"])))
     return sorted(found, key=lambda t: t.start)
 
@@ -381,13 +386,14 @@ def _link(text: str, toks: list[_Token], i: int) -> int | None:
     return before if before is not None else after
 
 
-def _fraction(text: str, start: int, toks: list[_Token], links: dict[int, int], p: int) -> tuple[int, int] | None:
-    """(numerator, denominator) token indexes for the percentage at ``p``, or None when unsure."""
+def _fraction(text: str, start: int, toks: list[_Token], links: dict[int, int], partner: set[int],
+              p: int) -> tuple[int, int] | None:
+    """(numerator, denominator) token indexes for the percentage at ``p``, or None when unsure.
+    ``partner``: the amounts linked to some percentage (``links``' values)."""
     linked = links.get(p)
     if linked is None:
         return None
     first, last = min(p, linked), max(p, linked)
-    partner = set(links.values())
     amount = toks[linked]
     # "Rp A dari (pagu) Rp B (P%)" / "Rp A dari Rp B = P%"
     if linked < p and linked > 0 and toks[linked - 1].kind == "rp" and linked - 1 not in partner \
@@ -422,8 +428,9 @@ def _unless_change(text: str, start: int, toks: list[_Token], first: int, last: 
 
 def _check_shares(text: str, toks: list[_Token], start: int) -> Iterator[ProseIssue]:
     links = {i: j for i, t in enumerate(toks) if t.kind == "pct" and (j := _link(text, toks, i)) is not None}
+    partner = set(links.values())
     for p in links:
-        pair = _fraction(text, start, toks, links, p)
+        pair = _fraction(text, start, toks, links, partner, p)
         if pair is None:
             continue
         a, b = toks[pair[0]], toks[pair[1]]
@@ -457,8 +464,11 @@ _BELANJA = re.compile(rf"\bbelanja(?:\s+daerah)?{_FILL}(?:(?:sebesar|senilai){_F
 
 def _check_surplus(text: str, toks: list[_Token], start: int, end: int) -> Iterator[ProseIssue]:
     statements = []  # the word and the amount right after it ("defisit anggaran sebesar (Rp X)")
+    amounts = [t for t in toks if t.kind == "rp"]
+    starts = [t.start for t in amounts]
     for word in _WORD.finditer(text, start, end):
-        after = next((t for t in toks if t.kind == "rp" and t.start >= word.end()), None)
+        i = bisect.bisect_left(starts, word.end())
+        after = amounts[i] if i < len(amounts) else None
         if after is not None and _AFTER_WORD.fullmatch(text, word.end(), after.start):
             statements.append((word, after))
     if len(statements) != 1:
@@ -566,6 +576,7 @@ def check_prose(konten: Konten, files: dict[str, Found]) -> list[Finding]:
         for loc, text in found.texts:
             if status_of(text) == "lama":  # last year's text: "belum diperbarui" until it is rewritten
                 continue
+            lines: TextLines | None = None
             for issue in check_text(text):
                 if source.cells:  # a spreadsheet: the cell is the place
                     findings.append(Finding.at(source, loc, issue.message, issue.hint,
@@ -573,7 +584,8 @@ def check_prose(konten: Konten, files: dict[str, Found]) -> list[Finding]:
                     continue
                 if raw is None:
                     raw = _read_lines(source)
-                line = _line_of(raw, source.line_of(loc), text, issue.start)
+                lines = lines or TextLines(raw, source.line_of(loc), text)
+                line = lines.line(issue.start)
                 findings.append(Finding(Position(source.path, line), format_loc(loc), issue.message, issue.hint,
                                         issue.severity, issue.code))
     return findings
@@ -586,8 +598,28 @@ def finding_in_text(source: SourceFile, loc: Loc, text: str, offset: int, messag
     paragraph); at the value's line otherwise, and at the cell of a workbook."""
     if source.cells:
         return Finding.at(source, loc, message, hint, severity=severity, code=code)
-    line = _line_of(_read_lines(source), source.line_of(loc), text, offset)
+    line = _text_lines(source.path, source.line_of(loc), text).line(offset)
     return Finding(Position(source.path, line), format_loc(loc), message, hint, severity, code)
+
+
+@functools.lru_cache(maxsize=64)
+def _text_lines_of(path: Path, stamp: tuple[int, int], first: int | None, text: str) -> "TextLines":
+    try:
+        raw = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        raw = []
+    return TextLines(raw, first, text)
+
+
+def _text_lines(path: Path, first: int | None, text: str) -> "TextLines":
+    """``TextLines`` of a text of the file at ``path``, kept while the file is unchanged (many
+    findings in one text read the file and count its words once)."""
+    try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = (0, 0)
+    return _text_lines_of(path, stamp, first, text)
 
 
 def _read_lines(source: SourceFile) -> list[str]:
@@ -597,18 +629,43 @@ def _read_lines(source: SourceFile) -> list[str]:
         return []
 
 
-def _line_of(raw: list[str], first: int | None, text: str, offset: int) -> int | None:
-    """The line of the file where character ``offset`` of ``text`` was written, when the text
+class TextLines:
+    """The line of the file where each character of one typed text was written, when the text
     spans several lines: the first word there, found as often in the file from the text's first
-    line as it occurs in the text before it. The text's first line when it cannot be found."""
-    if first is None or not raw:
-        return first
-    word = text[offset:].split(maxsplit=1)[0] if text[offset:].strip() else ""
-    if not word:
-        return first
-    wanted = text[:offset].count(word) + 1
-    for number in range(first, min(len(raw), first + len(text)) + 1):
-        wanted -= raw[number - 1].count(word)
-        if wanted <= 0:
-            return number
-    return first
+    line as it occurs in the text before it; the text's first line when it cannot be found. What
+    is counted is kept per word, so that many findings in one long text cost one pass per word."""
+
+    def __init__(self, raw: list[str], first: int | None, text: str):
+        self.raw, self.first, self.text = raw, first, text
+        self.ends: dict[str, list[int]] = {}  # word -> ends of its occurrences in the text
+        self.counts: dict[str, list[int]] = {}  # word -> its occurrences in the file up to each line
+
+    def line(self, offset: int) -> int | None:
+        if self.first is None or not self.raw:
+            return self.first
+        m = _FIRST_WORD.match(self.text, offset)
+        if not m:
+            return self.first
+        word = m.group(1)
+        if word not in self.ends:
+            self.ends[word] = _occurrence_ends(self.text, word)
+            running, counts = 0, []
+            for number in range(self.first, min(len(self.raw), self.first + len(self.text)) + 1):
+                running += self.raw[number - 1].count(word)
+                counts.append(running)
+            self.counts[word] = counts
+        wanted = bisect.bisect_right(self.ends[word], offset) + 1  # as str.count before the offset, plus this one
+        k = bisect.bisect_left(self.counts[word], wanted)
+        return self.first + k if k < len(self.counts[word]) else self.first
+
+
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
+def _occurrence_ends(text: str, word: str) -> list[int]:
+    """Where each occurrence of ``word`` in ``text`` ends, counted as ``str.count`` does."""
+    ends, at = [], text.find(word)
+    while at >= 0:
+        ends.append(at + len(word))
+        at = text.find(word, at + len(word))
+    return ends
