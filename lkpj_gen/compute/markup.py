@@ -70,4 +70,9 @@ def _joined(runs: list[Run]) -> list[Run]:
             out[-1] = Run(out[-1].text + run.text, run.bold, run.italic)
         else:
             out.append(run)
-    return [Run(_LOOSE_UNIT.sub("\u00a0", r.text), r.bold, r.italic) if " " in r.text else r for r in out]
+    return [Run(_LOOSE_UNIT.sub("\u00a0", r.text), r.bold, r.italic) if _may_loosen(r.text) else r for r in out]
+
+
+def _may_loosen(text: str) -> bool:
+    # _LOOSE_UNIT's lookbehinds are slow on long text; it can only match around " %" or "Rp".
+    return " %" in text or "Rp" in text
