@@ -185,11 +185,16 @@ def fit_table(table: Table, setup: PageSetup, style: TableStyle = TableStyle()) 
     needs = cell_needs(table)
     most = max(0, style.body_half_pt - style.smallest_half_pt)
 
+    @lru_cache(maxsize=None)
+    def bounds(step: int) -> tuple[list[float], list[float], list[float], list[float]]:
+        """The columns' bounds at a font step: the same for both pages and every ``keep``."""
+        body, header = (style.body_half_pt - step) / 2, max(style.header_half_pt - step, 2) / 2
+        return _bounds(needs, ncols, body, header, style.cell_margins)
+
     def attempt(landscape: bool, step: int, keep: int) -> TableFit | None:
         """The fit on this page at this size, keeping whole: 2 comfortable prose columns and
         every word, 1 every word up to ``TEXT_WORD_EM``, 0 only numbers and header words."""
-        body, header = (style.body_half_pt - step) / 2, max(style.header_half_pt - step, 2) / 2
-        hard, whole, low, high = _bounds(needs, ncols, body, header, style.cell_margins)
+        hard, whole, low, high = bounds(step)
         total = text_width(setup, landscape)
         floor = (hard, whole, low)[keep]
         if sum(_grid_steps(f) for f in floor) * GRID_TWIPS > total:  # whole grid steps, as they will be
