@@ -37,6 +37,8 @@ class Resolver:
         return f"{self.labels[ref.kind]} {self.numbers[(ref.kind, ref.key)]}"
 
     def runs(self, text: str, bold: bool = False, italic: bool = False) -> list[Run]:
+        if "*" not in text and "[[" not in text:  # most cells: no markup, no status marker to parse
+            return _joined([Run(text, bold, italic)])
         if status_of(text) == "lama":  # a status for the authors, not part of the printed text
             text = REFERENCE.sub("", text.lstrip(), count=1).lstrip()
         out: list[Run] = []
