@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lkpj_gen.model.plan import Cell, PageSetup, Table
 
@@ -50,8 +51,7 @@ class TableFit:
     available: int  # twips of text width on the chosen page
 
 
-@dataclass(frozen=True)
-class _Need:
+class _Need(NamedTuple):  # a named tuple: made for every cell of every table, a frozen dataclass is slower
     """What one cell needs, in ems of its font: unbreakable words, prose words, longest line."""
 
     col: int
@@ -144,9 +144,10 @@ def _share(low: list[float], high: list[float], weights: list[float], total: flo
         extra = total - sum(high)
         return [h + extra * w / sum(weights) for h, w in zip(high, weights)]
     lo, hi = 0.0, max((h / w for h, w in zip(high, weights)), default=1.0)
+    columns = list(zip(low, high, weights))  # zipped once, not on each of the 60 steps
     for _ in range(60):  # bisection on k: the sum grows with k
         k = (lo + hi) / 2
-        if sum(min(max(k * w, a), b) for a, b, w in zip(low, high, weights)) < total:
+        if sum([min(max(k * w, a), b) for a, b, w in columns]) < total:
             lo = k
         else:
             hi = k
