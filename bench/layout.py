@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -41,7 +42,8 @@ def compare(root: Path, tmp: Path, runs: int, timeout: float, cli: bool = True) 
         convert(docx, tmp / f"bare{i}", timeout=timeout)
         t1 = time.perf_counter()
         with layout_pass.LayoutSession(docx, timeout) as session:
-            session.finish({}, tmp / f"pass{i}.pdf")
+            # finish() exports into the session's private folder, valid until the session ends
+            shutil.copyfile(session.finish({}), tmp / f"pass{i}.pdf")
         t2 = time.perf_counter()
         bare.append(t1 - t0)
         passed.append(t2 - t1)

@@ -4,7 +4,7 @@
     python bench/layout_parallel.py [--scales 1 3 10] [--runs 3] [--runs-10x 1] [--json out.json]
 
 For each scale (the shipped content, and copies of it with every BAB III agency 3 or 10 times,
-made by ``bench/run.py``'s ``make_scaled``) it builds the .docx once without the pass, then
+made by ``bench/scale.py``'s ``scaled``) it builds the .docx once without the pass, then
 times, alternating within each round so that both see the same load on the machine:
 
   A. bare conversion: ``soffice --headless --convert-to pdf`` of that .docx (private profile);
@@ -21,7 +21,7 @@ medians; nothing is asserted. Writes only to a temporary folder.
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import dataclasses
 import json
 import os
 import re
@@ -32,42 +32,29 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-TAHUN = 2023
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-def _bench_run():
-    """``bench/run.py`` (content snapshot, scaled copies, the measuring wrapper)."""
-    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module._problems = _problems  # its own names a module that has since moved
-    return module
-
-
-def _problems(root: Path) -> list:
-    from lkpj_gen.pipeline import check
-
-    return check(root, TAHUN).errors
+from bench import REPO, TAHUN, check_imported_here, child_env  # noqa: E402
+from bench import proc, scale as scaling  # noqa: E402
 
 
 def load() -> float:
     return os.getloadavg()[0]
 
 
-def measure(run, cmd: list[str], tmp: Path, timeout: float) -> dict:
-    result = run.measure(cmd, tmp, timeout)
-    result["load"] = load()
+def measure(cmd: list[str], tmp: Path, timeout: float) -> dict:
+    """``cmd`` in a fresh process (bench/proc.py), as a dict with the peaks in KiB."""
+    m = proc.measure(cmd, env=child_env(), cwd=tmp, timeout=timeout)
+    result = dataclasses.asdict(m)
+    result.update(maxrss_kib=m.maxrss_mib * 1024, tree_peak_kib=m.tree_mib * 1024, load=load())
     return result
 
 
-def bare(docx: Path, out: Path, tmp: Path, run, timeout: float) -> dict:
+def bare(docx: Path, out: Path, tmp: Path, timeout: float) -> dict:
     profile = tempfile.mkdtemp(prefix="profil-", dir=tmp)
     cmd = ["soffice", f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
            "--convert-to", "pdf", "--outdir", str(out), str(docx)]
-    return measure(run, cmd, tmp, timeout)
+    return measure(cmd, tmp, timeout)
 
 
 def lkpj(root: Path, out: Path, *extra: str) -> list[str]:
@@ -93,19 +80,19 @@ def sequential(root: Path, out: Path) -> dict:
     return {"wall": time.perf_counter() - start, "pages": result.pages, "load": load()}
 
 
-def scale_root(run, scale: int, tmp: Path, shipped: Path) -> Path:
+def scale_root(scale: int, tmp: Path, shipped: Path) -> Path:
     if scale == 1:
         return shipped
     root = tmp / f"x{scale}"
-    run.make_scaled(shipped, root, scale)
+    scaling.scaled(shipped, root, scale)
     return root
 
 
-def one_scale(run, scale: int, rounds: int, tmp: Path, shipped: Path, timeout: float) -> dict:
-    root = scale_root(run, scale, tmp, shipped)
+def one_scale(scale: int, rounds: int, tmp: Path, shipped: Path, timeout: float) -> dict:
+    root = scale_root(scale, tmp, shipped)
     work = tmp / f"kerja{scale}"
     work.mkdir()
-    draft = measure(run, lkpj(root, work / "draf.docx", "--tanpa-tata-letak"), work, timeout)
+    draft = measure(lkpj(root, work / "draf.docx", "--tanpa-tata-letak"), work, timeout)
     docx = work / "draf.docx"
     r: dict = {"scale": scale, "draft": draft, "bare": [], "pass": [], "pdf": [], "sequential": None}
     for i in range(rounds):
@@ -113,13 +100,13 @@ def one_scale(run, scale: int, rounds: int, tmp: Path, shipped: Path, timeout: f
         for what in order:
             print(f"[x{scale}] round {i + 1}/{rounds}: {what} (load {load():.2f})", file=sys.stderr)
             if what == "bare":
-                m = bare(docx, work / f"bare{i}", work, run, timeout)
+                m = bare(docx, work / f"bare{i}", work, timeout)
                 m["pages"] = pdf_pages(work / f"bare{i}" / "draf.pdf")
             elif what == "pass":
-                m = measure(run, lkpj(root, work / f"lkpj{i}.docx"), work, timeout)
+                m = measure(lkpj(root, work / f"lkpj{i}.docx"), work, timeout)
                 m["pages"] = pages_of(m["stdout"])
             else:
-                m = measure(run, lkpj(root, work / f"pdf{i}.docx", "--pdf"), work, timeout)
+                m = measure(lkpj(root, work / f"pdf{i}.docx", "--pdf"), work, timeout)
                 m["pages"] = pages_of(m["stdout"])
             m.pop("stdout", None)
             m["stderr"] = m.get("stderr", "")[-400:]
@@ -172,14 +159,14 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=3600)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    run = _bench_run()
+    check_imported_here()
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     print(f"[bench] commit {commit}, {os.cpu_count()} cores, load {load():.2f}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="lkpj-bench-paralel-") as folder:
         tmp = Path(folder)
-        shipped, where = run.snapshot_content(REPO / "content", tmp, retries=1, wait=60)
+        shipped, where = scaling.snapshot(REPO / "content", tmp)
         print(f"[bench] content: {where}", file=sys.stderr)
-        results = [one_scale(run, s, args.runs_10x if s >= 10 else args.runs, tmp, shipped, args.timeout)
+        results = [one_scale(s, args.runs_10x if s >= 10 else args.runs, tmp, shipped, args.timeout)
                    for s in args.scales]
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,10 @@ def _env(templates_dir: Path, autoescape: bool) -> jinja2.Environment:
     )
 
 
+# The environments are kept per folder (and number style), so templates compile once per process,
+# not on every build or rendering (a build with the layout pass renders two or three times). Jinja
+# still reloads a template whose file changed (``auto_reload``). Nothing may modify them after this.
+@lru_cache(maxsize=16)
 def text_env(gaya: GayaAngka, templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """Sentence patterns produce plain text; it is escaped once, when it is placed in XML."""
     env = _env(templates_dir, autoescape=False)
@@ -162,6 +167,7 @@ def text_env(gaya: GayaAngka, templates_dir: Path = TEMPLATES_DIR) -> jinja2.Env
 PEMISAH = Markup('<w:p><w:pPr><w:pStyle w:val="Isi"/></w:pPr></w:p>')
 
 
+@lru_cache(maxsize=16)
 def xml_env(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """WordprocessingML templates: every value is escaped, so content can never become markup."""
     env = _env(templates_dir, autoescape=True)

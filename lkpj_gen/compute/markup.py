@@ -37,6 +37,8 @@ class Resolver:
         return f"{self.labels[ref.kind]} {self.numbers[(ref.kind, ref.key)]}"
 
     def runs(self, text: str, bold: bool = False, italic: bool = False) -> list[Run]:
+        if "*" not in text and "[[" not in text:  # most cells: no markup, no status marker to parse
+            return _joined([Run(text, bold, italic)])
         if status_of(text) == "lama":  # a status for the authors, not part of the printed text
             text = REFERENCE.sub("", text.lstrip(), count=1).lstrip()
         out: list[Run] = []
@@ -71,4 +73,9 @@ def _joined(runs: list[Run]) -> list[Run]:
         else:
             groups.append(((run.bold, run.italic), [run.text]))
     out = [Run("".join(texts), bold, italic) for (bold, italic), texts in groups]
-    return [Run(_LOOSE_UNIT.sub("\u00a0", r.text), r.bold, r.italic) if " " in r.text else r for r in out]
+    return [Run(_LOOSE_UNIT.sub("\u00a0", r.text), r.bold, r.italic) if _may_loosen(r.text) else r for r in out]
+
+
+def _may_loosen(text: str) -> bool:
+    # _LOOSE_UNIT's lookbehinds are slow on long text; it can only match around " %" or "Rp".
+    return " %" in text or "Rp" in text

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lkpj_gen.model.plan import Cell, PageSetup, Table
 
@@ -50,8 +51,7 @@ class TableFit:
     available: int  # twips of text width on the chosen page
 
 
-@dataclass(frozen=True)
-class _Need:
+class _Need(NamedTuple):  # a named tuple: made for every cell of every table, a frozen dataclass is slower
     """What one cell needs, in ems of its font: unbreakable words, prose words, longest line."""
 
     col: int
@@ -144,9 +144,10 @@ def _share(low: list[float], high: list[float], weights: list[float], total: flo
         extra = total - sum(high)
         return [h + extra * w / sum(weights) for h, w in zip(high, weights)]
     lo, hi = 0.0, max((h / w for h, w in zip(high, weights)), default=1.0)
+    columns = list(zip(low, high, weights))  # zipped once, not on each of the 60 steps
     for _ in range(60):  # bisection on k: the sum grows with k
         k = (lo + hi) / 2
-        if sum(min(max(k * w, a), b) for a, b, w in zip(low, high, weights)) < total:
+        if sum([min(max(k * w, a), b) for a, b, w in columns]) < total:
             lo = k
         else:
             hi = k
@@ -185,11 +186,16 @@ def fit_table(table: Table, setup: PageSetup, style: TableStyle = TableStyle()) 
     needs = cell_needs(table)
     most = max(0, style.body_half_pt - style.smallest_half_pt)
 
+    @lru_cache(maxsize=None)
+    def bounds(step: int) -> tuple[list[float], list[float], list[float], list[float]]:
+        """The columns' bounds at a font step: the same for both pages and every ``keep``."""
+        body, header = (style.body_half_pt - step) / 2, max(style.header_half_pt - step, 2) / 2
+        return _bounds(needs, ncols, body, header, style.cell_margins)
+
     def attempt(landscape: bool, step: int, keep: int) -> TableFit | None:
         """The fit on this page at this size, keeping whole: 2 comfortable prose columns and
         every word, 1 every word up to ``TEXT_WORD_EM``, 0 only numbers and header words."""
-        body, header = (style.body_half_pt - step) / 2, max(style.header_half_pt - step, 2) / 2
-        hard, whole, low, high = _bounds(needs, ncols, body, header, style.cell_margins)
+        hard, whole, low, high = bounds(step)
         total = text_width(setup, landscape)
         floor = (hard, whole, low)[keep]
         if sum(_grid_steps(f) for f in floor) * GRID_TWIPS > total:  # whole grid steps, as they will be

@@ -71,16 +71,16 @@ class Konten:
 def iter_blocks(node: Any) -> Iterator[Any]:
     """All blocks anywhere inside a model, list or Konten (depth first)."""
     if isinstance(node, Konten):
-        yield from iter_blocks([node.depan, *node.bab.values(), *node.opd.values(), node.meta])
-        return
-    if isinstance(node, BaseModel):
-        if getattr(node, "jenis", None) in KINDS:
-            yield node
-        for name in type(node).model_fields:
-            yield from iter_blocks(getattr(node, name))
-    elif isinstance(node, (list, tuple)):
-        for item in node:
-            yield from iter_blocks(item)
+        node = [node.depan, *node.bab.values(), *node.opd.values(), node.meta]
+    stack = [node]  # not recursive generators: each block passed up through every level above it
+    while stack:
+        node = stack.pop()
+        if isinstance(node, BaseModel):
+            if getattr(node, "jenis", None) in KINDS:
+                yield node
+            stack += [getattr(node, name) for name in reversed(type(node).model_fields)]
+        elif isinstance(node, (list, tuple)):
+            stack += reversed(node)
 
 
 def collect_tables(konten: Konten) -> dict[str, tuple[str, Any]]:

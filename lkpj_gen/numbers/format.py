@@ -52,13 +52,16 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     return abs(result) if result == 0 else result  # -0,001 -> "0", never "-0"
 
 
+_SEPARATORS = str.maketrans(",.", ".,")  # English separators to Indonesian, built once
+
+
 def format_angka(value: int | Decimal, decimals: int = 0) -> str:
     """``1234567.891, 2`` -> ``"1.234.567,89"``; ``3026`` -> ``"3.026"``; ``-1234`` -> ``"-1.234"``."""
     if decimals < 0:
         raise ValueError("decimals harus 0 atau lebih.")
     rounded = round_half_up(_as_decimal(value), decimals)
     # Already quantized, so format() only inserts separators, it does not round.
-    body = f"{abs(rounded):,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+    body = f"{abs(rounded):,.{decimals}f}".translate(_SEPARATORS)
     return "-" + body if rounded < 0 else body
 
 

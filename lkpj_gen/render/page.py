@@ -52,6 +52,15 @@ class TableLayout:
     can_split: list[bool]  # per body row: True only for rows taller than a page
     keep: list[bool]  # per body row: kept on the page of the next row
 
+    def cells(self, row: list[Cell]) -> list[tuple[Cell, int]]:
+        """Each cell of a row with its width in twips (the grid columns it spans): the row
+        template would otherwise carry a running column index through a Jinja namespace."""
+        out, col = [], 0
+        for cell in row:
+            out.append((cell, sum(self.widths[col:col + cell.span])))
+            col += cell.span
+        return out
+
 
 def _text_of(cell: Cell) -> str:
     return "".join(r.text for r in cell.runs)

@@ -370,11 +370,15 @@ class WordTemplates:
     def _carry_styles(self, holder: Any, tpl: Any) -> None:
         """Styles used here that gaya.docx lacks come from the template (with what they build on)."""
         base = self.base()[0]
-        own = {s.get(w("styleId")): s for s in tpl.docx.styles.element.iter(w("style"))}
+        own: dict[str, Any] | None = None  # the template's styles by id, read only when one is missing
         wanted = [el.get(w("val")) for el in holder.iter(w("pStyle"), w("rStyle"), w("tblStyle"))]
         while wanted:
             style_id = wanted.pop()
-            if not style_id or style_id in base or style_id in self.styles or style_id not in own:
+            if not style_id or style_id in base or style_id in self.styles:
+                continue
+            if own is None:
+                own = {s.get(w("styleId")): s for s in tpl.docx.styles.element.iter(w("style"))}
+            if style_id not in own:
                 continue
             style = own[style_id]
             self.styles[style_id] = etree.tostring(style, encoding="unicode")

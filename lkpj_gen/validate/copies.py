@@ -5,6 +5,7 @@ government or an earlier report (a copied example, last year's file)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from lkpj_gen.model.findings import Finding
@@ -26,6 +27,7 @@ PROVINCES = [
     "Jateng", "Jatim", "Kalbar", "Kalteng", "Kalsel", "Kaltim", "Kaltara", "Sulut", "Sulteng", "Sulbar", "Sulsel",
     "Sultra", "Malut", "Babel", "Kepri",
 ]
+_PROVINCES_LOWER = tuple(p.lower() for p in PROVINCES)  # for str.startswith, once rather than per name
 _STOP = {"dan", "dalam", "di", "ke", "dari", "untuk", "pada", "yang", "atas", "kepada", "melalui", "dengan",
          "sebagai", "serta", "atau", "se", "tahun", "nomor", "no", "tentang", "tingkat", "lingkup"}
 _GOV = re.compile(r"\b(Pemerintah\s+)?(Provinsi|Prov\.|Kabupaten|Kab\.|Kota)\s*((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*){0,3})")
@@ -71,7 +73,7 @@ def _other_governments(text: str, own: _Own, strict: bool) -> Iterator[str]:
         first = name.split()[0].lower().strip(".")
         if first in _STOP or own.is_own(name):
             continue
-        known_province = kind == "provinsi" and any(name.lower().startswith(p.lower()) for p in PROVINCES)
+        known_province = kind == "provinsi" and name.lower().startswith(_PROVINCES_LOWER)
         if strict and (kind != "provinsi" or known_province):
             yield m.group(0)
         elif not strict and m.group(1) and kind == own.kind and (kind != "provinsi" or known_province):
@@ -95,9 +97,15 @@ def _starts_with_other(paragraph: str, agency: str, cores: dict[str, str]) -> st
         return None
     for key, core in cores.items():
         name = core.lower()
-        if key != agency and len(name) >= MIN_NAME and own not in name and re.match(re.escape(name) + r"\b", text):
+        if key != agency and len(name) >= MIN_NAME and own not in name and _opening(name).match(text):
             return key
     return None
+
+
+@lru_cache(maxsize=1024)
+def _opening(name: str) -> re.Pattern[str]:
+    """``name`` as a whole word at the start: compiled once per name, not per paragraph and name."""
+    return re.compile(re.escape(name) + r"\b")
 
 
 def check_copies(konten: Konten, files: dict[str, Found]) -> list[Finding]:
