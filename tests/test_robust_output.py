@@ -246,6 +246,27 @@ def test_ctrl_c_is_indonesian(content, tmp_path, monkeypatch):
     assert result.exit_code == 130 and "Dibatalkan" in result.output
 
 
+def test_ctrl_c_while_the_command_is_still_loading_is_indonesian(monkeypatch, capsys):
+    """Ctrl-C in the second the command's modules take to import: no Python traceback."""
+    import builtins
+    import sys
+
+    from lkpj_gen.__main__ import main
+
+    real = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "lkpj_gen.cli":
+            raise KeyboardInterrupt
+        return real(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "lkpj_gen.cli", raising=False)
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 130 and capsys.readouterr().err == "Dibatalkan.\n"
+
+
 # --- D19: the time limit -----------------------------------------------------------------------------
 
 
