@@ -29,7 +29,7 @@ RANK = {**{u: 0 for u in BOTTOM}, **{u: 1 for u in STAGES}, "pipeline": 2, "cli"
 
 
 def unit_of(module: str) -> str:
-    """'lkpj_gen.compute.builder' -> 'compute'; 'lkpj_gen.pipeline' -> 'pipeline'."""
+    """'lkpj_gen.compute.builder' -> 'compute'; 'lkpj_gen.pipeline.layout' -> 'pipeline'."""
     return module.split(".")[1]
 
 
@@ -87,6 +87,20 @@ def test_the_import_check_catches_a_wrong_edge():
     assert violations({"lkpj_gen.model.plan": {"lkpj_gen.compute.builder"}}) != []
     assert violations({"lkpj_gen.finish.pagination": {"lkpj_gen.render.document"}}) != []
     assert violations({"lkpj_gen.render.page": {"lkpj_gen.model.plan"}}) == []
+
+
+def test_the_modules_of_the_pipeline_import_each_other_one_way():
+    """The pipeline's modules (one job each) form no cycle: ``staging`` and ``results`` below, the
+    package's ``__init__`` (the public API) above them all."""
+    graph = {m: {t for t in targets if unit_of(t) == "pipeline"}
+             for m, targets in package_imports().items() if unit_of(m) == "pipeline"}
+    assert "lkpj_gen.pipeline.layout" in graph and all(t in graph for targets in graph.values() for t in targets)
+    done: list[str] = []
+    while len(done) < len(graph):  # take a module whose imports are all taken; none left: a cycle
+        ready = sorted(m for m in graph if m not in done and graph[m] <= set(done) | {m})
+        assert ready, f"import cycle among {sorted(set(graph) - set(done))}"
+        done += ready
+    assert done[-1] == "lkpj_gen.pipeline"
 
 
 def test_bottom_layer_imports_no_stage():

@@ -20,7 +20,8 @@ from lkpj_gen.excel.book import FINANCE_KEY, finance_tables
 from lkpj_gen.excel.read import read_workbook
 from lkpj_gen.excel.yamltext import update
 from lkpj_gen.model.dokumen import Opd
-from lkpj_gen.pipeline import _reader, check, export_workbooks, import_workbooks
+from lkpj_gen.pipeline import check, export_workbooks, import_workbooks
+from lkpj_gen.pipeline.workbooks import _reader
 from workbooks import Workbook
 
 SHIPPED = sorted(p.stem for p in (REPO / "content" / "2023" / "opd").glob("*.yaml"))

@@ -69,12 +69,12 @@ def test_libreoffice_resave_shows_the_same_numbers(laid_out, tmp_path):
 
 
 def test_wrong_page_is_reported_and_nothing_is_written(mini_root, tmp_path, monkeypatch):
-    from lkpj_gen import pipeline
     from lkpj_gen.model.plan import PageLabel as Label
+    from lkpj_gen.pipeline import layout as layout_step  # where the build's layout pass looks these up
 
     out = tmp_path / "o.docx"
     out.write_bytes(b"versi lama")
-    original = pipeline._labels
+    original = layout_step._labels
     plan_of = {}
 
     def shifted(outcome):
@@ -83,14 +83,14 @@ def test_wrong_page_is_reported_and_nothing_is_written(mini_root, tmp_path, monk
         labels[first] = Label(labels[first].prefix, str(int(labels[first].number) + 1))
         return labels
 
-    real_lay_out = pipeline.parallel.lay_out
+    real_lay_out = layout_step.parallel.lay_out
 
     def lay_out(plan, *args, **kwargs):
         plan_of["plan"] = plan
         return real_lay_out(plan, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "_labels", shifted)
-    monkeypatch.setattr(pipeline.parallel, "lay_out", lay_out)
+    monkeypatch.setattr(layout_step, "_labels", shifted)
+    monkeypatch.setattr(layout_step.parallel, "lay_out", lay_out)
     with pytest.raises(LayoutMismatch) as exc:
         build(mini_root.path, 2023, out, layout=True)
     assert "1.1. Dasar Hukum" in exc.value.problems[0] and "I-2" in exc.value.problems[0]

@@ -86,9 +86,10 @@ def test_pages_out_of_order_are_found():
 
 @pytest.fixture
 def many_pieces(monkeypatch):
-    """The small test content cut into as many pieces as it has sections to spare."""
-    monkeypatch.setattr(pipeline, "MIN_SPLIT", 0)
-    monkeypatch.setattr(pipeline, "MAX_PIECE", 20_000)
+    """The small test content cut into as many pieces as it has sections to spare (the limits are
+    read in ``pipeline.layout``, where the pieces are cut)."""
+    monkeypatch.setattr(pipeline.layout, "MIN_SPLIT", 0)
+    monkeypatch.setattr(pipeline.layout, "MAX_PIECE", 20_000)
 
 
 @needs_layout

@@ -207,13 +207,14 @@ def test_leftovers_of_killed_builds_are_removed_and_nothing_else(content, old_ou
 
 SLOW_BUILD = """
 import sys, time
-from lkpj_gen import cli, pipeline
-original = pipeline.write_docx
+from lkpj_gen import cli
+from lkpj_gen.pipeline import layout  # writes the document of a build
+original = layout.write_docx
 def slow(*args, **kwargs):
     original(*args, **kwargs)
     print("MENULIS", flush=True)
     time.sleep(60)
-pipeline.write_docx = slow
+layout.write_docx = slow
 sys.argv = ["lkpj", "build", "2023", "--content", sys.argv[1], "-o", sys.argv[2], "--tanpa-tata-letak"]
 cli.main()
 """
