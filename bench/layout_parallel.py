@@ -8,8 +8,9 @@ made by ``bench/scale.py``'s ``scaled``) it builds the .docx once without the pa
 times, alternating within each round so that both see the same load on the machine:
 
   A. bare conversion: ``soffice --headless --convert-to pdf`` of that .docx (private profile);
-  B. ``lkpj build TAHUN`` as users run it (the .docx with verified page numbers), fresh process;
-  C. ``lkpj build TAHUN --pdf``;
+  B. ``lkpj build TAHUN`` as users run it (the .docx with verified page numbers), fresh process,
+     as a first build of this content (a new layout cache), then B'. the same again (cached);
+  C. ``lkpj build TAHUN --pdf`` (a new layout cache);
   and once per scale: ``lkpj build --tanpa-tata-letak`` (no pass) and, at 1x, the sequential pass
   (``workers=1``, in process: the pass as it was, one LibreOffice for the whole document).
 
@@ -42,9 +43,11 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
-def measure(cmd: list[str], tmp: Path, timeout: float) -> dict:
-    """``cmd`` in a fresh process (bench/proc.py), as a dict with the peaks in KiB."""
-    m = proc.measure(cmd, env=child_env(), cwd=tmp, timeout=timeout)
+def measure(cmd: list[str], tmp: Path, timeout: float, cache: Path | None = None) -> dict:
+    """``cmd`` in a fresh process (bench/proc.py), as a dict with the peaks in KiB. ``cache``: the
+    layout decisions' cache (``finish.layout_cache``) it sees; a new folder is a first build."""
+    env = child_env() | ({"LKPJ_CACHE": str(cache)} if cache else {})
+    m = proc.measure(cmd, env=env, cwd=tmp, timeout=timeout)
     result = dataclasses.asdict(m)
     result.update(maxrss_kib=m.maxrss_mib * 1024, tree_peak_kib=m.tree_mib * 1024, load=load())
     return result
@@ -94,7 +97,7 @@ def one_scale(scale: int, rounds: int, tmp: Path, shipped: Path, timeout: float)
     work.mkdir()
     draft = measure(lkpj(root, work / "draf.docx", "--tanpa-tata-letak"), work, timeout)
     docx = work / "draf.docx"
-    r: dict = {"scale": scale, "draft": draft, "bare": [], "pass": [], "pdf": [], "sequential": None}
+    r: dict = {"scale": scale, "draft": draft, "bare": [], "pass": [], "pdf": [], "warm": [], "sequential": None}
     for i in range(rounds):
         order = ["bare", "pass", "pdf"] if i % 2 == 0 else ["pdf", "pass", "bare"]
         for what in order:
@@ -102,11 +105,15 @@ def one_scale(scale: int, rounds: int, tmp: Path, shipped: Path, timeout: float)
             if what == "bare":
                 m = bare(docx, work / f"bare{i}", work, timeout)
                 m["pages"] = pdf_pages(work / f"bare{i}" / "draf.pdf")
-            elif what == "pass":
-                m = measure(lkpj(root, work / f"lkpj{i}.docx"), work, timeout)
+            elif what == "pass":  # a first build of this content (nothing cached), then the same again
+                cache = work / f"cache{i}"
+                m = measure(lkpj(root, work / f"lkpj{i}.docx"), work, timeout, cache)
                 m["pages"] = pages_of(m["stdout"])
+                warm = measure(lkpj(root, work / f"lkpj{i}.docx"), work, timeout, cache)
+                warm.pop("stdout", None)
+                r["warm"].append(warm)
             else:
-                m = measure(lkpj(root, work / f"pdf{i}.docx", "--pdf"), work, timeout)
+                m = measure(lkpj(root, work / f"pdf{i}.docx", "--pdf"), work, timeout, work / f"cache-pdf{i}")
                 m["pages"] = pages_of(m["stdout"])
             m.pop("stdout", None)
             m["stderr"] = m.get("stderr", "")[-400:]
@@ -138,7 +145,9 @@ def report(results: list[dict]) -> str:
     row("A. bare `soffice --convert-to pdf` of the same .docx, s (median)", [f"{med(r['bare']):.1f}" for r in results])
     row("B. `lkpj build` (verified page numbers), s (median)", [f"{med(r['pass']):.1f}" for r in results])
     row("C. `lkpj build --pdf`, s (median)", [f"{med(r['pdf']):.1f}" for r in results])
+    row("B'. the same `lkpj build` again (its layout decisions cached), s (median)", [f"{med(r['warm']):.1f}" for r in results])
     row("**B / A**", [f"{med(r['pass']) / med(r['bare']):.2f}" for r in results])
+    row("**B' / A**", [f"{med(r['warm']) / med(r['bare']):.2f}" for r in results])
     row("**C / A**", [f"{med(r['pdf']) / med(r['bare']):.2f}" for r in results])
     row("B per page, ms", [f"{1000 * med(r['pass']) / (r['pass'][0].get('pages') or 1):.1f}" for r in results])
     row("A per page, ms", [f"{1000 * med(r['bare']) / (r['bare'][0].get('pages') or 1):.1f}" for r in results])
