@@ -57,6 +57,7 @@ CASES = [
     ("nalar.realisasi-lebih", "peringatan", "opd/dinkes.yaml", 'realisasi: "680.000"', 'realisasi: "1.680.000"', None),
     ("prosa.terbilang", "peringatan", "bab_v.yaml", "Demikian laporan ini.", "Terdapat 22 (dua puluh tiga) kegiatan.", "dua puluh tiga"),
     ("tahun.lama", "peringatan", "bab_v.yaml", "Demikian laporan ini.", "Sesuai LKPJ Tahun 2019.", "2019"),
+    ("isi.bab-kosong", "peringatan", "bab_v.yaml", "pengantar:\n  - Demikian laporan ini.\n", "", "judul: PENUTUP"),
     ("tahun.belum-diperbarui", "peringatan", "bab_v.yaml", "Demikian laporan ini.", "\"[[lama]] Demikian laporan ini.\"", "[[lama]]"),
     ("isi.belum-diisi", "peringatan", "bab_v.yaml", "Demikian laporan ini.", "\"[[isi]] Tulis penutup.\"", "[[isi]]"),
     ("format.label-tingkat", "peringatan", "opd/dinkes.yaml", "nama: Kegiatan Dua", "nama: \"Kegiatan: Dua\"", "Kegiatan: Dua"),

@@ -64,6 +64,7 @@ def check_traps(konten: Konten, files: dict[str, Found], wording: Any = None) ->
                                        "diberi otomatis (judul akan tercetak dengan dua nomor)",
                                        f"hapus '{m.group().strip()}' di awal judul; bila huruf atau nomor itu memang "
                                        "diinginkan tanpa nomor otomatis, pakai blok 'subjudul'", code="judul.nomor"))
+    findings += _empty_chapters(konten)
     for name, found in files.items():
         source = konten.sources[name]
         for loc, kind, value in found.blocks:
@@ -88,5 +89,21 @@ def check_traps(konten: Konten, files: dict[str, Found], wording: Any = None) ->
                                                 f"penanda '{marker[:40]}' tidak dikenal dan akan tercetak apa adanya",
                                                 "penanda yang sah: [[tahun]], [[tahun-1]], [[tahun+1]], [[tabel:kunci]], "
                                                 "[[gambar:kunci]]", code="rujukan.penanda"))
+    return findings
+
+
+def _empty_chapters(konten: Konten) -> list[Finding]:
+    """A chapter file that holds nothing (an empty file, or only its title): the document would
+    print the chapter's title and nothing under it. BAB IV's agencies (meta.yaml) count as content."""
+    agencies_iv = bool(konten.meta and konten.meta.susunan_bab_iv)
+    findings = []
+    for name, bab in konten.bab.items():
+        if isinstance(bab, Bab) and not (bab.pengantar or bab.bagian or bab.penutup) \
+                and not (name == "bab_iv" and agencies_iv):
+            hint = "isi pengantar, bagian atau penutupnya" + (
+                "; atau hapus berkas ini agar BAB IV memuat isi bawaannya (dasar tugas pembantuan dan kalimat "
+                "menerima atau tidak menerima tugas pembantuan)" if name == "bab_iv" else "")
+            findings.append(Finding.at(konten.sources[name], (), "bab ini belum berisi apa pun: dokumen hanya memuat "
+                                       "judulnya", hint, severity="peringatan", code="isi.bab-kosong"))
     return findings
 
