@@ -132,6 +132,23 @@ def test_picture_that_is_not_an_image(setup):
     assert untouched(out)
 
 
+JPEG_HEADER = (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+               b"\xff\xc0\x00\x11\x08\x00\x1e\x00\x28\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01")
+
+
+@pytest.mark.parametrize("data, words", [
+    (JPEG_HEADER + b"\xff\xda" + b"\x00" * 500, "terpotong"),  # a JPEG cut after its sizes: Word would show a broken picture
+    (b"II*\x00\x08\x00\x00\x00" + b"\x00" * 20, "bukan gambar yang dapat dibaca"),  # a TIFF header without sizes
+])
+def test_picture_cut_short_or_without_its_size(setup, data, words):
+    content, _, out, build = setup
+    (content / "gambar" / "peta-ntt.png").write_bytes(data)
+    code, output = build()
+    line = line_of(content / "bab_i.yaml", "gambar/peta-ntt.png")
+    assert code == 1 and f"bab_i.yaml:{line}:" in output and words in output and "Traceback" not in output
+    assert untouched(out)
+
+
 def test_picture_outside_the_content_folder(setup, tmp_path):
     content, _, out, build = setup
     shutil.copy(content / "gambar" / "peta-ntt.png", tmp_path / "luar.png")

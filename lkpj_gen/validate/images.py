@@ -25,14 +25,36 @@ def picture_problem(folder: Path, relative: str) -> str | None:
         return f"berkas gambar '{relative}' tidak ditemukan di {folder}"
     if path.stat().st_size > MAX_BYTES:
         return f"berkas gambar '{relative}' terlalu besar (lebih dari {MAX_BYTES // 1024 // 1024} MB); perkecil gambarnya"
+    unreadable = f"berkas '{relative}' bukan gambar yang dapat dibaca (PNG, JPEG, GIF, BMP atau TIFF)"
     try:
-        image = Image.from_file(str(path))
+        data = path.read_bytes()
+        image = Image.from_blob(data)
         width, height = image.px_width, image.px_height
     except Exception:  # any unreadable header: python-docx raises several kinds
-        return f"berkas '{relative}' bukan gambar yang dapat dibaca (PNG, JPEG, GIF, BMP atau TIFF)"
+        return unreadable
+    if not isinstance(width, int) or not isinstance(height, int):  # a header without its sizes
+        return unreadable
     if not (0 < width <= MAX_PIXELS and 0 < height <= MAX_PIXELS):
         return f"ukuran gambar '{relative}' tidak wajar ({width} x {height} piksel)"
+    if not _whole(data, image.content_type):
+        return (f"berkas gambar '{relative}' terpotong (tidak lengkap, misalnya salinan yang terputus); "
+                "simpan atau salin ulang gambarnya")
     return None
+
+
+def _whole(data: bytes, content_type: str) -> bool:
+    """Whether the file holds its format's end, not only a header that python-docx can read: a
+    copy cut short shows as a broken picture in Word."""
+    if content_type == "image/png":
+        return b"IEND\xaeB`\x82" in data[-4096:]
+    if content_type == "image/jpeg":
+        return b"\xff\xd9" in data[2:]
+    if content_type == "image/gif":
+        return b";" in data[-64:]
+    if content_type == "image/bmp" and len(data) >= 6:
+        declared = int.from_bytes(data[2:6], "little")
+        return declared == 0 or len(data) >= declared
+    return True
 
 
 def check_images(konten: Konten, files: dict[str, Found]) -> list[Finding]:
