@@ -26,6 +26,7 @@ from typing import Any
 
 import click
 
+from lkpj_gen.model.oserror import os_reason
 from lkpj_gen.model.findings import ContentError
 from lkpj_gen.numbers import AmountError, parse_amount, parse_decimal, terbilang
 from lkpj_gen.pipeline import Progress
@@ -498,7 +499,7 @@ def status(tahun: int, content_root: Path, html_file: Path | None, xlsx_file: Pa
             xlsx.write(report, xlsx_file)
             click.echo(f"Buku kerja Excel ditulis: {xlsx_file}")
     except OSError as exc:
-        click.echo(f"Kesalahan: berkas tidak dapat ditulis ({exc.strerror or exc}): {exc.filename or ''}", err=True)
+        click.echo(f"Kesalahan: berkas tidak dapat ditulis ({os_reason(exc)}): {exc.filename or ''}", err=True)
         sys.exit(1)
 
 
@@ -606,7 +607,7 @@ def excel(tahun: int, content_root: Path, opd: tuple[str, ...], keuangan: bool |
         click.echo(f"Kesalahan: perangkat daerah tidak dikenal: {exc} (tidak ada berkas opd/<nama>.yaml)", err=True)
         sys.exit(2)
     except OSError as exc:
-        click.echo(f"Kesalahan: buku kerja tidak dapat ditulis ({exc.strerror or exc}): {exc.filename or ''}", err=True)
+        click.echo(f"Kesalahan: buku kerja tidak dapat ditulis ({os_reason(exc)}): {exc.filename or ''}", err=True)
         sys.exit(1)
     for key, findings in result.skipped.items():
         why = findings[0].message if len(findings) == 1 and findings[0].code == "excel.panjang" else \
@@ -686,7 +687,7 @@ def impor(tahun: int, berkas: tuple[Path, ...], content_root: Path, coba: bool, 
     try:
         result = import_workbooks(content_root, tahun, list(berkas), timpa=timpa, dry_run=coba)
     except OSError as exc:
-        click.echo(f"Kesalahan: berkas tidak dapat ditulis ({exc.strerror or exc}): {exc.filename or ''}", err=True)
+        click.echo(f"Kesalahan: berkas tidak dapat ditulis ({os_reason(exc)}): {exc.filename or ''}", err=True)
         sys.exit(1)
     if result.findings:
         heading = f"Buku kerja ({len(berkas)})"

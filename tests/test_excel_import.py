@@ -301,8 +301,11 @@ def test_a_file_that_is_no_workbook_of_lkpj_is_refused(mini_root, tmp_path):
     openpyxl.Workbook().save(plain)
     not_zip = tmp_path / "sosial.xlsx"
     not_zip.write_text("bukan excel", encoding="utf-8")
-    result = import_workbooks(mini_root.path, 2023, [plain, not_zip])
-    assert [f.code for f in result.errors] == ["excel.berkas", "excel.berkas"]
+    other = tmp_path / "laporan.docx"  # a file of another kind: openpyxl refuses it by its extension
+    other.write_text("bukan excel", encoding="utf-8")
+    result = import_workbooks(mini_root.path, 2023, [plain, not_zip, other])
+    assert [f.code for f in result.errors] == ["excel.berkas"] * 3
+    assert "bukan buku kerja Excel (.xlsx)" in result.errors[2].message
 
 
 # --- the commands ----------------------------------------------------------------------------------

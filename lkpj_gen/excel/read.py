@@ -19,6 +19,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
+from lkpj_gen.model.oserror import os_reason
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.source import Loc, Position, SourceFile
 
@@ -303,6 +304,7 @@ def _problems(reader: _Reader, sheet: str, problems: list[Problem]) -> None:
 def read_workbook(path: Path) -> ReadResult:
     """Read one workbook; ``findings`` says what is wrong with it (nothing is guessed)."""
     from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
     result = ReadResult(path)
     reader = _Reader(path)
@@ -311,8 +313,8 @@ def read_workbook(path: Path) -> ReadResult:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             wb = load_workbook(path)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "bukan buku kerja Excel (.xlsx) yang dapat dibaca"
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, InvalidFileException) as exc:
+        why = os_reason(exc) if isinstance(exc, OSError) else "bukan buku kerja Excel (.xlsx) yang dapat dibaca"
         result.findings.append(Finding.in_file(path, f"berkas tidak dapat dibuka: {why}",
                                                "simpan sebagai 'Excel Workbook (.xlsx)'", code="excel.berkas"))
         return result

@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from lkpj_gen.model.oserror import os_reason
+
 from .system import windows
 
 STAGING_SUFFIX = ".sementara"
@@ -91,7 +93,7 @@ def _reason(exc: OSError) -> str:
     code = exc.errno or 0
     if code in _REASONS:
         return _REASONS[code]
-    return f"kesalahan sistem berkas ({errno.errorcode[code]})" if code in errno.errorcode else f"kesalahan sistem berkas: {exc}"
+    return os_reason(exc)
 
 
 def describe(exc: OSError) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from lkpj_gen.model.oserror import os_reason
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.source import Loc, SourceFile
 
@@ -163,7 +164,7 @@ def read_yaml(path: Path) -> tuple[SourceFile | None, list[Finding]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Finding.in_file(path, f"berkas tidak dapat dibaca: {exc.strerror or exc}", code="berkas.baca")]
+        return None, [Finding.in_file(path, f"berkas tidak dapat dibaca: {os_reason(exc)}", code="berkas.baca")]
     try:
         text = _decode(data)
         loader = _PARSER(text)
