@@ -71,6 +71,13 @@ class _Perintah(click.Command):
         return _indonesian_help(super().get_help_option(ctx))
 
 
+def _interactive() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 class _Dihentikan(KeyboardInterrupt):
     """SIGTERM or SIGHUP: handled like Ctrl-C, so every ``finally`` clean-up runs."""
 
@@ -208,14 +215,20 @@ class _Kelompok(click.Group):
             sys.exit(exc.exit_code)
         except (click.Abort, KeyboardInterrupt) as exc:
             stop = exc if isinstance(exc, _Dihentikan) else exc.__cause__
+            # only a build replaces a document; the other commands say no more than that they stopped
+            kept = " Dokumen lama tidak diubah." if "build" in (args if args is not None else sys.argv[1:]) else ""
             if isinstance(stop, _Dihentikan):
                 try:
                     name = signal.Signals(stop.signum).name
                 except ValueError:
                     name = str(stop.signum)
-                click.echo(f"Dihentikan (sinyal {name}). Dokumen lama tidak diubah.", err=True)
+                click.echo(f"Dihentikan (sinyal {name}).{kept}", err=True)
                 sys.exit(128 + stop.signum)
-            click.echo("Dibatalkan. Dokumen lama tidak diubah.", err=True)
+            if isinstance(exc, click.Abort) and not isinstance(stop, KeyboardInterrupt) and not _interactive():
+                click.echo("\nDibatalkan: perintah ini menanyakan isian, tetapi tidak ada yang mengetik jawabannya; "
+                           "sebutkan semua pilihannya di baris perintah (lihat --help).", err=True)
+                sys.exit(1)
+            click.echo(f"Dibatalkan.{kept}", err=True)
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(1)  # the reader of our output went away (e.g. `lkpj ... | head`)
