@@ -23,3 +23,14 @@ def test_figure_width_from_the_content(mini_root, build_root):
     with mini_root.block("gambar", kunci="peta") as gambar:
         gambar["lebar_cm"] = 8
     assert build_root(mini_root).doc.inline_shapes[0].width == Cm(8)
+
+
+def test_a_figure_wider_than_the_page_is_made_smaller_to_fit_its_text_width(mini_root, build_root):
+    with mini_root.block("gambar", kunci="peta") as gambar:
+        gambar["lebar_cm"] = 29  # allowed (landscape-sized), but the figure sits on a portrait page
+    built = build_root(mini_root)
+    portrait = [s for s in built.doc.sections if s.page_width < s.page_height]
+    text_width = portrait[-1].page_width - portrait[-1].left_margin - portrait[-1].right_margin
+    shape = built.doc.inline_shapes[0]
+    assert shape.width == text_width  # the whole text width, no more
+    assert abs(shape.width * 3 - shape.height * 4) <= 4  # still 4 x 3

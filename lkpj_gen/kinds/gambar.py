@@ -16,7 +16,8 @@ class Gambar(Model, title="Gambar"):
     berkas: str = Field(description="Berkas gambar, dari folder tahun, misalnya gambar/peta.png.")
     sumber: Teks | None = Field(default=None, description='Keterangan di bawah gambar, misalnya "Sumber: Bappeda".')
     lebar_cm: float = Field(
-        default=14.0, gt=0, le=30, description="Lebar gambar dalam sentimeter (bawaan 14, paling besar 30).")
+        default=14.0, gt=0, le=30, description="Lebar gambar dalam sentimeter (bawaan 14, paling besar 30); gambar yang lebih "
+                                         "lebar atau lebih tinggi dari halaman dikecilkan agar muat.")
 
 
 KIND = BlockKind("gambar", model=Gambar, table=None, sheet=None, numbered=True,

@@ -306,9 +306,17 @@ class Renderer:
                 tail = LONG_TAIL if id(e) in self.long_tails else LANDSCAPE_TAIL if e.landscape else TAIL
                 self.look.layouts[id(e)] = table_layout(e, self.page, tail)
             elif isinstance(e, Figure):
-                self.look.media[id(e)] = self.pictures.from_file(e.path, e.width_cm)
+                self.look.media[id(e)] = self.pictures.from_file(e.path, e.width_cm, self._picture_box())
             elif isinstance(e, Signature):
                 self.look.signatures[id(e)] = self._word(SIGNATURE_DOCX, SIGNATURE_DOCX, self._signature_fields(e))
+
+    def _picture_box(self) -> tuple[int, int]:
+        """The largest a figure may be (EMU): the portrait text width, and the text height less
+        room for its caption and source lines, so that it never runs off the page."""
+        twips_to_emu = 635
+        caption_room = 1440 * 3 // 2  # an inch and a half of twips
+        return (self.page.text_width() * twips_to_emu,
+                (self.page.text_height() - caption_room) * twips_to_emu)
 
     def chapter(self, chapter: Chapter) -> list[tuple[str, str]]:
         """(xml, sectPr) per section of a chapter: landscape tables get a section of their own."""

@@ -43,11 +43,16 @@ class Pictures:
         self.media.append(media)
         return media
 
-    def from_file(self, path: str, width_cm: float) -> Media:
-        """An image file shown ``width_cm`` wide, its height from its own proportions."""
+    def from_file(self, path: str, width_cm: float, box: tuple[int, int] | None = None) -> Media:
+        """An image file shown ``width_cm`` wide, its height from its own proportions; within
+        ``box`` (width, height in EMU: the page's text area), made smaller as a whole if needed."""
         with open(path, "rb") as f:
             data = f.read()
-        return self.fitted(data, int(width_cm * EMU_PER_CM), path)
+        cx = int(width_cm * EMU_PER_CM)
+        if box is not None:
+            px_w, px_h, _ = image_size(data)
+            cx = min(cx, box[0], int(box[1] * px_w / px_h))
+        return self.fitted(data, cx, path)
 
     def fitted(self, data: bytes, cx: int, path: str = "") -> Media:
         """Image bytes shown ``cx`` EMU wide, their height from their own proportions."""
