@@ -53,6 +53,9 @@ class Piece:
     trailer: bool  # ends with the trailer page
     cost: int = 0  # bytes of WordprocessingML, for balancing
     span: tuple[int, int] = (0, 0)  # [first, end) of the document's sections it holds
+    # begins with one empty page (``render.document.Renderer.assemble``), left out of its measure:
+    # numbering that page, whatever its parity, never moves the pages after it in LibreOffice
+    leader: bool = False
 
     @property
     def front(self) -> bool:
@@ -64,9 +67,15 @@ class Laid:
     """What LibreOffice measured of one piece."""
 
     pages: dict[str, int]  # bookmark -> page inside the piece
-    last: int  # last page of the piece's content (the trailer left out)
+    last: int  # last page of the piece's content (the leader and the trailer left out)
     pdf: Path | None = None
-    texts: list[str] = field(default_factory=list)  # text of every PDF page (trailer left out)
+    texts: list[str] = field(default_factory=list)  # text of every PDF page (leader and trailer left out)
+    skip: int = 0  # pages of the PDF before its first page of content (the leader)
+
+
+def continues(segment: Segment) -> bool:
+    """Whether a piece beginning with ``segment`` continues a chapter begun in an earlier piece."""
+    return segment.start is None and segment.part not in (COVER, FRONT)
 
 
 def split(costs: list[int], pieces: int) -> list[tuple[int, int]]:
@@ -207,13 +216,14 @@ class _Run:
             if replace:  # written into the piece itself: LibreOffice replaces fields one by one, slowly
                 fill_references(piece.docx, replace)
         pages, last = office.load(piece.docx)
-        laid = Laid(pages, last - 1 if piece.trailer else last)
+        lead = 1 if piece.leader else 0
+        laid = Laid({name: page - lead for name, page in pages.items()}, last - lead - (1 if piece.trailer else 0))
         first = piece.segments[0]
         with self.cond:
             self.laid[index] = laid
             self.cond.notify_all()
         number = None
-        if first.start is None and first.part not in (COVER, FRONT) and self.pdf:  # the footers are printed
+        if continues(first) and self.pdf:  # the footers are printed
             self._wait(lambda: self.offset(index, first.part) is not None)
             number = (self.offset(index, first.part) or 0) + 1
             self.offsets[index] = number - 1
@@ -222,10 +232,15 @@ class _Run:
             with self.cond:
                 self.labels.update(self.piece_labels(index))
             front = {e.bookmark: self.labels[e.bookmark].number for e in self.plan.entries() if not e.prefix}
-        laid.pdf = office.finish(front, True, number, self.properties, self.pdfa, tagged=self.pdf)
+        # the leader page takes the number before the first one (>= 1: a continuing piece starts at 2 or later)
+        laid.pdf = office.finish(front, True, number - lead if number else None, self.properties, self.pdfa,
+                                 tagged=self.pdf)
         assert laid.pdf is not None
         texts = pdf_page_texts(laid.pdf)
-        laid.texts = texts[:-1] if piece.trailer else texts
+        laid.texts = texts[lead:len(texts) - 1 if piece.trailer else len(texts)]
+        laid.skip = lead
+        if lead and number is None:  # its footers were counted from the leader: as counted from its first page
+            laid.texts = shift_footers(laid.texts, first.part, -1)
         with self.cond:
             self.cond.notify_all()
 
@@ -262,7 +277,7 @@ def measure(plan: DocumentPlan, pieces: list[Piece], pool: Pool) -> list[Laid]:
 class Outcome:
     labels: dict[str, PageLabel]  # every listed bookmark
     texts: list[str]  # every page of the document, in order
-    pdfs: list[tuple[Path, int]]  # every piece's PDF and its pages to keep (the trailer left out)
+    pdfs: list[tuple[Path, int, int]]  # every piece's PDF, its first page to keep (0-based) and how many
     pieces: list[Piece] = field(default_factory=list)
     laid: list[Laid] = field(default_factory=list)  # each piece's measure, its footers as it printed them
 
@@ -310,11 +325,11 @@ def lay_out(plan: DocumentPlan, pieces: list[Piece], pool: Pool, pdf: bool = Tru
     texts: list[str] = []
     for i, piece in enumerate(pieces):
         first, own = piece.segments[0], run.laid[i].texts
-        if first.start is None and first.part not in (COVER, FRONT) and i not in run.offsets:
+        if continues(first) and i not in run.offsets:
             offset = run.offset(i, first.part)
             assert offset is not None
             own = shift_footers(own, first.part, offset)
         texts += own
-    pdfs = [(run.laid[i].pdf, len(run.laid[i].texts)) for i in range(len(pieces))]
-    return Outcome(run.labels, texts, [(p, n) for p, n in pdfs if p is not None], pieces,
+    pdfs = [(run.laid[i].pdf, run.laid[i].skip, len(run.laid[i].texts)) for i in range(len(pieces))]
+    return Outcome(run.labels, texts, [(p, s, n) for p, s, n in pdfs if p is not None], pieces,
                    [run.laid[i] for i in range(len(pieces))])

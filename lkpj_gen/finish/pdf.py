@@ -290,13 +290,13 @@ def _outline(out: _Out, root: int, items: list[tuple[int, str, str]], dests: dic
     return len(nodes)
 
 
-def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str],
+def merge(pieces: list[tuple[Path, int, int]], target: Path, labels: list[str],
           outline: list[tuple[int, str, str]] | None = None) -> None:
-    """Write ``target``: the first ``pages`` pages of every (PDF, pages), with page ``labels``
+    """Write ``target``: ``pages`` pages from page ``skip`` (0-based) of every (PDF, skip, pages), with page ``labels``
     and, when given, the ``outline`` of (level, title, bookmark) instead of LibreOffice's
     (whose items of a chapter continued from an earlier piece would stand at the top level)."""
     out = _Out()
-    sources = [Source.read(path) for path, _ in pieces]
+    sources = [Source.read(path) for path, _, _ in pieces]
     pages_root, outline_root, struct_root = out.reserve(), out.reserve(), out.reserve()
     kids: list[bytes] = []
     count = 0
@@ -311,7 +311,7 @@ def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str],
     info_ref: int | None = None
     ids = None
     versions = []
-    for index, ((_, keep), source) in enumerate(zip(pieces, sources)):
+    for index, ((_, skip, keep), source) in enumerate(zip(pieces, sources)):
         base = out.size
         catalog = parse_dict(source.get(source.root))
         pages_raw = source.resolve(catalog["Pages"])
@@ -319,8 +319,8 @@ def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str],
         page_kids = parse_array(pages["Kids"])
         if any(b"/Type/Pages" in source.get(ref(k)).replace(b" ", b"") for k in page_kids):
             raise PdfError("pohon halaman bertingkat tidak didukung")
-        if keep > len(page_kids):
-            raise PdfError(f"PDF bagian {index + 1} berisi {len(page_kids)} halaman, kurang dari {keep}")
+        if skip + keep > len(page_kids):
+            raise PdfError(f"PDF bagian {index + 1} berisi {len(page_kids)} halaman, kurang dari {skip + keep}")
         shift: dict[int, int] = {n: n + base for n in source.objects}
         own_pages = ref(catalog["Pages"])
         struct = ref(catalog["StructTreeRoot"]) if "StructTreeRoot" in catalog else None
@@ -331,7 +331,7 @@ def merge(pieces: list[tuple[Path, int]], target: Path, labels: list[str],
             shift[outlines] = outline_root
         edits: dict[int, bytes] = {}
         edits[own_pages] = with_keys(pages_raw, Parent=b"%d 0 R" % pages_root,
-                                     Kids=b"[" + b" ".join(page_kids[:keep]) + b"]", Count=b"%d" % keep)
+                                     Kids=b"[" + b" ".join(page_kids[skip:skip + keep]) + b"]", Count=b"%d" % keep)
         kids.append(b"%d 0 R" % shift[own_pages])
         count += keep
         if outlines is not None:

@@ -64,7 +64,8 @@ def in_text_pages(piece: Piece, laid: Laid) -> Laid | None:
     def position(page: int) -> int:
         return page - max((blank for start, blank in marks if start <= page), default=0)
 
-    return Laid({name: position(page) for name, page in laid.pages.items()}, len(laid.texts), laid.pdf, laid.texts)
+    return Laid({name: position(page) for name, page in laid.pages.items()}, len(laid.texts), laid.pdf, laid.texts,
+                laid.skip)
 
 
 def _footer(text: str) -> str:
@@ -155,7 +156,8 @@ def lay_out_again(plan: DocumentPlan, before: Outcome, old: Sequence[SectionLike
         counted = None if piece.front or laid.pdf is None else in_text_pages(piece, laid)
         if counted is None or counted.pdf is None:
             return None
-        starts = section_starts(old[slice(*piece.span)], counted, page_sizes(counted.pdf), chapter_starts)
+        sizes = page_sizes(counted.pdf)[counted.skip:]  # the pages of its content (no leader)
+        starts = section_starts(old[slice(*piece.span)], counted, sizes, chapter_starts)
         if starts is None:
             return None
         plans[i] = (counted, starts, runs)

@@ -56,8 +56,10 @@ def _piece_writer(renderer: Renderer, sections: list[Section], base: Path, title
     which keeps its last section's page as it is in the whole document)."""
     def write(span: tuple[int, int], trailer: bool, name: str) -> parallel.Piece:
         group = sections[span[0]:span[1]]
-        write_docx(renderer.assemble(group, renderer.page.sectpr() if trailer else None), base, folder / name, title)
-        return parallel.Piece(folder / name, _segments(group, renderer.plan), trailer, sum(len(s.xml) for s in group), span)
+        segments = _segments(group, renderer.plan)
+        leader = parallel.continues(segments[0])
+        write_docx(renderer.assemble(group, renderer.page.sectpr() if trailer else None, leader), base, folder / name, title)
+        return parallel.Piece(folder / name, segments, trailer, sum(len(s.xml) for s in group), span, leader)
     return write
 
 
@@ -84,7 +86,7 @@ def _stranded(renderer: Renderer, outcome: parallel.Outcome) -> tuple[frozenset[
     whose last landscape page is nearly empty before a portrait one (more rows go with their
     last). The k-th turn of orientation in a chapter's pages is the boundary after its k-th
     orientation group: each group is a section, and each section starts a page."""
-    sizes = [size for path, kept in outcome.pdfs for size in page_sizes(path)[:kept]]
+    sizes = [size for path, skip, kept in outcome.pdfs for size in page_sizes(path)[skip:skip + kept]]
     if len(sizes) != len(outcome.texts):
         return frozenset(), frozenset()
     pages = laid_pages(outcome.texts, sizes)

@@ -361,15 +361,19 @@ class Renderer:
         self.look.labels = labels
         return self._render("depan/depan.xml", plan=self.plan, look=self.look, kata_pengantar=self.preface_xml)
 
-    def assemble(self, sections: list[Section], trailer: str | None = None) -> DocumentParts:
+    def assemble(self, sections: list[Section], trailer: str | None = None, leader: bool = False) -> DocumentParts:
         """The document of ``sections`` (all of them: the whole document). With ``trailer`` (a
         ``sectPr``), every given section ends as it does inside the whole document, and one more
-        page, in the section ``trailer`` describes, follows them."""
+        page, in the section ``trailer`` describes, follows them. With ``leader``, one empty page
+        in the first section's page style comes before them (a piece of the document that does
+        not start a chapter: its first section starts after a page, as in the whole document)."""
         ends = len(sections) if trailer is not None else len(sections) - 1
         body = "".join(
             _end_section(s.xml, s.sect) if i < ends else s.xml + s.sect
             for i, s in enumerate(sections)
         )
+        if leader:
+            body = _end_section("", sections[0].sect) + body
         if trailer is not None:
             body += f"<w:p/>{trailer}"
         document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {DOCUMENT_XMLNS}><w:body>{body}</w:body></w:document>'
