@@ -125,9 +125,10 @@ def one_scale(scale: int, rounds: int, tmp: Path, shipped: Path, timeout: float)
     return r
 
 
-def med(items: list[dict], key: str = "wall") -> float | None:
+def med(items: list[dict], key: str = "wall") -> float:
+    """The median of the runs that succeeded (NaN, printed "nan", when none did)."""
     values = [m[key] for m in items if m.get("rc", 0) == 0]
-    return statistics.median(values) if values else None
+    return statistics.median(values) if values else float("nan")
 
 
 def report(results: list[dict]) -> str:
