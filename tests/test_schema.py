@@ -161,11 +161,11 @@ def test_schema_shape_for_an_editor(fs):
     assert not block["additionalProperties"]
 
 
-# JSON Schema validation needs a validator; jsonschema is not a dependency of the project.
-jsonschema = pytest.importorskip("jsonschema")
-
-
 def _validator(name: str) -> Any:
+    """A validator of the generated schema, as an editor's YAML extension would use it (jsonschema is
+    a test dependency only: the toolkit writes schemas, it never validates with them)."""
+    import jsonschema
+
     (fs,) = [fs for fs in file_schemas() if fs.name == name]
     schema = generate(fs)
     jsonschema.Draft7Validator.check_schema(schema)
