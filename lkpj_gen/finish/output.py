@@ -60,16 +60,13 @@ def check_output(output: Path, content_folder: Path, pdf: Path | None = None) ->
 
 # --- file-system errors in Indonesian ---------------------------------------------------------
 
+# What writing the output adds to the system's reason (``model.oserror``): what to do about it.
 _REASONS = {
     errno.ENOSPC: "ruang disk penuh; kosongkan sebagian ruang lalu jalankan lagi",
     errno.EROFS: "folder itu hanya dapat dibaca (read-only); pilih folder lain dengan --output",
     errno.EACCES: "tidak ada izin menulis di folder itu; pilih folder lain dengan --output",
     errno.EPERM: "tidak ada izin menulis di folder itu; pilih folder lain dengan --output",
     errno.ENOENT: "folder itu tidak ada atau terhapus saat build berjalan",
-    errno.EISDIR: "nama itu adalah sebuah folder, bukan berkas",
-    errno.ENAMETOOLONG: "nama berkas atau folder terlalu panjang",
-    errno.EBUSY: "berkas atau folder itu sedang dipakai",
-    errno.EMFILE: "terlalu banyak berkas terbuka",
 }
 if hasattr(errno, "EDQUOT"):
     _REASONS[errno.EDQUOT] = "kuota disk habis; kosongkan sebagian ruang lalu jalankan lagi"
