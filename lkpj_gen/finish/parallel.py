@@ -277,9 +277,14 @@ def measure(plan: DocumentPlan, pieces: list[Piece], pool: Pool) -> list[Laid]:
 class Outcome:
     labels: dict[str, PageLabel]  # every listed bookmark
     texts: list[str]  # every page of the document, in order
-    pdfs: list[tuple[Path, int, int]]  # every piece's PDF, its first page to keep (0-based) and how many
-    pieces: list[Piece] = field(default_factory=list)
-    laid: list[Laid] = field(default_factory=list)  # each piece's measure, its footers as it printed them
+    pieces: list[Piece]
+    laid: list[Laid]  # each piece's measure, its footers as it printed them
+
+    @property
+    def pdfs(self) -> list[tuple[Path, int, int]]:
+        """Every piece's PDF, its first page to keep (0-based) and how many (a piece measured from
+        others' pages, ``finish.relayout``, has none)."""
+        return [(laid.pdf, laid.skip, len(laid.texts)) for laid in self.laid if laid.pdf is not None]
 
 
 def _footers(texts: list[str], prefix: str, number: Callable[[int, int], int], leading: bool) -> list[str]:
@@ -330,6 +335,4 @@ def lay_out(plan: DocumentPlan, pieces: list[Piece], pool: Pool, pdf: bool = Tru
             assert offset is not None
             own = shift_footers(own, first.part, offset)
         texts += own
-    pdfs = [(run.laid[i].pdf, run.laid[i].skip, len(run.laid[i].texts)) for i in range(len(pieces))]
-    return Outcome(run.labels, texts, [(p, s, n) for p, s, n in pdfs if p is not None], pieces,
-                   [run.laid[i] for i in range(len(pieces))])
+    return Outcome(run.labels, texts, pieces, [run.laid[i] for i in range(len(pieces))])

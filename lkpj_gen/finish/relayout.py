@@ -23,7 +23,8 @@ from typing import Callable, Protocol, Sequence
 from lkpj_gen.model.plan import DocumentPlan
 
 from .parallel import Laid, Outcome, Piece, Pool, lay_out, measure, number_footers
-from .strands import page_sizes
+from .strands import page_sizes, printed_label, text_lines
+
 
 class SectionLike(Protocol):
     """A section as the renderer writes it (``render.document.Section``)."""
@@ -54,7 +55,8 @@ def in_text_pages(piece: Piece, laid: Laid) -> Laid | None:
     for segment in piece.segments:
         if not segment.start or segment.start not in laid.pages:
             continue
-        printed = next((k for k, text in enumerate(laid.texts) if _footer(text) == f"{segment.part}1"), None)
+        printed = next((k for k, text in enumerate(laid.texts) if printed_label(text_lines(text)) == f"{segment.part}1"),
+                       None)
         if printed is None:
             return None
         marks.append((laid.pages[segment.start], laid.pages[segment.start] - 1 - printed))
@@ -66,11 +68,6 @@ def in_text_pages(piece: Piece, laid: Laid) -> Laid | None:
 
     return Laid({name: position(page) for name, page in laid.pages.items()}, len(laid.texts), laid.pdf, laid.texts,
                 laid.skip)
-
-
-def _footer(text: str) -> str:
-    lines = text.strip().splitlines()
-    return lines[-1].strip() if lines else ""
 
 
 def landscape(section: SectionLike) -> bool:

@@ -36,12 +36,21 @@ class LaidPage:
         return self.label.split("-")[0] if "-" in self.label else ""
 
 
+def printed_label(lines: list[str]) -> str:
+    """The page label printed as the last of a page's (stripped, non-empty) text lines, or ""."""
+    return lines[-1] if lines and re.fullmatch(r"(?:[IVX]+-)?\d+|[ivxlc]+", lines[-1]) else ""
+
+
+def text_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def laid_pages(texts: list[str], sizes: list[tuple[float, float]]) -> list[LaidPage]:
     """Pages from the PDF's text per page (pdftotext -layout) and page sizes."""
     out = []
     for text, (width, height) in zip(texts, sizes):
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        label = lines[-1] if lines and re.fullmatch(r"(?:[IVX]+-)?\d+|[ivxlc]+", lines[-1]) else ""
+        lines = text_lines(text)
+        label = printed_label(lines)
         out.append(LaidPage(label, width > height, lines[:-1] if label else lines))
     return out
 

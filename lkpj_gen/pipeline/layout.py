@@ -63,19 +63,27 @@ def _piece_writer(renderer: Renderer, sections: list[Section], base: Path, title
     return write
 
 
-def _pieces(renderer: Renderer, sections: list[Section], base: Path, title: str, whole: Path, folder: Path,
-            offices: int) -> list[parallel.Piece]:
-    """The pieces the document is laid out in: the cover with the front matter, and runs of
-    chapter sections of nearly equal size, one or more per office; or the whole document."""
+def _spans(sections: list[Section], offices: int) -> list[tuple[int, int]] | None:
+    """The sections of each piece the document is laid out in: the cover with the front matter,
+    and runs of chapter sections of nearly equal size, one or more per office; None when the
+    document is laid out whole."""
     body = [s for s in sections if s.part not in (parallel.COVER, parallel.FRONT)]
     costs = [len(s.xml) for s in body]
     if offices < 2 or sum(costs) < MIN_SPLIT:
-        return [parallel.Piece(whole, _segments(sections, renderer.plan), False, sum(costs))]
+        return None
     front = len(sections) - len(body)
     # Two or more pieces per office, as many for each: LibreOffice's time is not quite proportional
     # to the bytes, and an office that finishes early takes the next piece.
     count = offices * max(PIECES_PER_OFFICE, math.ceil(sum(costs) / (offices * MAX_PIECE)))
-    spans = [(0, front)] + [(front + a, front + b) for a, b in parallel.split(costs, count)]
+    return [(0, front)] + [(front + a, front + b) for a, b in parallel.split(costs, count)]
+
+
+def _pieces(renderer: Renderer, sections: list[Section], base: Path, title: str, whole: Path, folder: Path,
+            offices: int) -> list[parallel.Piece]:
+    """The pieces of ``_spans``, written into ``folder``; or ``whole``, the document already written."""
+    spans = _spans(sections, offices)
+    if spans is None:
+        return [parallel.Piece(whole, _segments(sections, renderer.plan), False, sum(len(s.xml) for s in sections))]
     write = _piece_writer(renderer, sections, base, title, folder)
     return [write(span, i < len(spans) - 1, f"bagian{i}.docx") for i, span in enumerate(spans)]
 
@@ -150,8 +158,9 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
             sections = renderer.sections()
     try:
         pdf_staging = _staging(pdf) if pdf else None
-        with output_files.writing(output):
-            write_docx(renderer.assemble(sections), base, staging, title)
+        if pool is None or _spans(sections, len(pool.entered)) is None:  # the document, or the one piece
+            with output_files.writing(output):
+                write_docx(renderer.assemble(sections), base, staging, title)
         if pool is not None:
             progress.step("Menata letak dengan LibreOffice (menghitung nomor halaman)")
             pool.working = True
@@ -176,8 +185,9 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
                 again = None if pdf else relayout.lay_out_again(
                     plan, outcome, old, sections, _piece_writer(renderer, sections, base, title, folder), pool)
                 if again is None:
-                    with output_files.writing(output):  # the piece when the document is laid out whole
-                        write_docx(renderer.assemble(sections), base, staging, title)
+                    if _spans(sections, len(pool.entered)) is None:  # laid out whole: the piece is the document
+                        with output_files.writing(output):
+                            write_docx(renderer.assemble(sections), base, staging, title)
                     pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
                     again = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
                 outcome = again
