@@ -572,7 +572,6 @@ def check_prose(konten: Konten, files: dict[str, Found]) -> list[Finding]:
     findings: list[Finding] = []
     for name, found in files.items():
         source = konten.sources[name]
-        raw: list[str] | None = None
         for loc, text in found.texts:
             if status_of(text) == "lama":  # last year's text: "belum diperbarui" until it is rewritten
                 continue
@@ -582,9 +581,7 @@ def check_prose(konten: Konten, files: dict[str, Found]) -> list[Finding]:
                     findings.append(Finding.at(source, loc, issue.message, issue.hint,
                                                severity=issue.severity, code=issue.code))
                     continue
-                if raw is None:
-                    raw = _read_lines(source)
-                lines = lines or TextLines(raw, source.line_of(loc), text)
+                lines = lines or _text_lines(source.path, source.line_of(loc), text)
                 line = lines.line(issue.start)
                 findings.append(Finding(Position(source.path, line), format_loc(loc), issue.message, issue.hint,
                                         issue.severity, issue.code))
@@ -603,30 +600,27 @@ def finding_in_text(source: SourceFile, loc: Loc, text: str, offset: int, messag
 
 
 @functools.lru_cache(maxsize=64)
-def _text_lines_of(path: Path, stamp: tuple[int, int], first: int | None, text: str) -> "TextLines":
+def _file_lines(path: Path, stamp: tuple[int, int]) -> list[str]:
     try:
-        raw = path.read_text(encoding="utf-8-sig").splitlines()
+        return path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
-        raw = []
-    return TextLines(raw, first, text)
+        return []
+
+
+@functools.lru_cache(maxsize=64)
+def _text_lines_of(path: Path, stamp: tuple[int, int], first: int | None, text: str) -> "TextLines":
+    return TextLines(_file_lines(path, stamp), first, text)
 
 
 def _text_lines(path: Path, first: int | None, text: str) -> "TextLines":
-    """``TextLines`` of a text of the file at ``path``, kept while the file is unchanged (many
-    findings in one text read the file and count its words once)."""
+    """``TextLines`` of a text of the file at ``path``, kept while the file is unchanged: the file
+    is read once, and many findings in one text count its words once."""
     try:
         stat = path.stat()
         stamp = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         stamp = (0, 0)
     return _text_lines_of(path, stamp, first, text)
-
-
-def _read_lines(source: SourceFile) -> list[str]:
-    try:
-        return source.path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
 
 
 class TextLines:
