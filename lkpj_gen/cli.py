@@ -216,7 +216,9 @@ class _Kelompok(click.Group):
         except (click.Abort, KeyboardInterrupt) as exc:
             stop = exc if isinstance(exc, _Dihentikan) else exc.__cause__
             # only a build replaces a document; the other commands say no more than that they stopped
-            kept = " Dokumen lama tidak diubah." if "build" in (args if args is not None else sys.argv[1:]) else ""
+            words = args if args is not None else sys.argv[1:]
+            command = next((word for word in words if not word.startswith("-")), None)  # options come after it
+            kept = " Dokumen lama tidak diubah." if command == "build" else ""
             if isinstance(stop, _Dihentikan):
                 try:
                     name = signal.Signals(stop.signum).name
