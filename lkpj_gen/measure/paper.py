@@ -10,6 +10,7 @@ PAPER_MM = {"A4": (210, 297), "F4": (215, 330)}
 # LibreOffice keeps lengths in 1/100 mm; 72 twips = 1,27 mm is the smallest step both units
 # share exactly, so column widths in multiples of it survive a LibreOffice round trip unchanged.
 GRID_TWIPS = 72
+EMU_PER_TWIP = 635  # DrawingML's unit (1/914,400 inch) per twip
 
 
 def paper_size(setup: PageSetup, landscape: bool = False) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from lkpj_gen.measure.paper import EMU_PER_TWIP
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.model.parts import DocumentParts, Media
 from lkpj_gen.model.plan import (Chapter, DocumentPlan, Element, Figure, Heading, ItemList, PageLabel, Paragraph, Run,
@@ -313,10 +314,8 @@ class Renderer:
     def _picture_box(self) -> tuple[int, int]:
         """The largest a figure may be (EMU): the portrait text width, and the text height less
         room for its caption and source lines, so that it never runs off the page."""
-        twips_to_emu = 635
         caption_room = 1440 * 3 // 2  # an inch and a half of twips
-        return (self.page.text_width() * twips_to_emu,
-                (self.page.text_height() - caption_room) * twips_to_emu)
+        return (self.page.text_width() * EMU_PER_TWIP, (self.page.text_height() - caption_room) * EMU_PER_TWIP)
 
     def chapter(self, chapter: Chapter) -> list[tuple[str, str]]:
         """(xml, sectPr) per section of a chapter: landscape tables get a section of their own."""

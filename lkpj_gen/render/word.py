@@ -24,6 +24,7 @@ from jinja2 import meta, nodes
 from lxml import etree
 from markupsafe import Markup, escape
 
+from lkpj_gen.measure.paper import EMU_PER_TWIP
 from lkpj_gen.model.findings import Finding
 from lkpj_gen.templates import BASE_DOCX, tag_names
 
@@ -303,7 +304,7 @@ class WordTemplates:
         run = next(a for a in drawing.iterancestors(w("r")))
         paragraph = run.getparent()
         if drawing.tag == f"{{{WP}}}inline" and extent is not None and paragraph.tag == w("p"):
-            height = round(int(extent.get("cy")) / 635)
+            height = round(int(extent.get("cy")) / EMU_PER_TWIP)
             ppr = paragraph.find(w("pPr"))
             if ppr is None:
                 ppr = etree.SubElement(paragraph, w("pPr"))
