@@ -71,6 +71,7 @@ class Laid:
     pdf: Path | None = None
     texts: list[str] = field(default_factory=list)  # text of every PDF page (leader and trailer left out)
     skip: int = 0  # pages of the PDF before its first page of content (the leader)
+    numbered: bool = False  # its footers print the page numbers of the whole document (``--pdf``)
 
 
 def continues(segment: Segment) -> bool:
@@ -136,17 +137,17 @@ class _Run:
     """The pieces being laid out by the offices of a pool, each office taking the next piece."""
 
     def __init__(self, plan: DocumentPlan, pieces: list[Piece], pool: Pool, pdf: bool,
-                 properties: dict[str, str], pdfa: bool, laid: dict[int, Laid] | None = None):
+                 properties: dict[str, str], pdfa: bool, laid: dict[int, Laid] | None = None, front: bool = True):
         self.plan, self.pieces, self.pool = plan, pieces, pool
         self.pdf, self.properties, self.pdfa = pdf, properties, pdfa
         self.laid: dict[int, Laid] = dict(laid or {})  # measured already: not laid out again
         self.labels: dict[str, PageLabel] = {}
-        order = [i for i, p in enumerate(pieces) if not p.front] + [i for i, p in enumerate(pieces) if p.front]
+        order = [i for i, p in enumerate(pieces) if not p.front] + [i for i, p in enumerate(pieces) if p.front and front]
         self.order = [i for i in order if i not in self.laid]
-        self.offsets: dict[int, int] = {}  # first page number of each piece that continues a chapter
         self.next = 0
         self.cond = threading.Condition()
         self.errors: list[BaseException] = []
+        self.readers: list[threading.Thread] = []  # reading the exported PDFs' texts
 
     # -- the numbers ----------------------------------------------------------------------------
 
@@ -226,7 +227,7 @@ class _Run:
         if continues(first) and self.pdf:  # the footers are printed
             self._wait(lambda: self.offset(index, first.part) is not None)
             number = (self.offset(index, first.part) or 0) + 1
-            self.offsets[index] = number - 1
+            laid.numbered = True
         front = {}
         if piece.front:
             with self.cond:
@@ -235,31 +236,45 @@ class _Run:
         # the leader page takes the number before the first one (>= 1: a continuing piece starts at 2 or later)
         laid.pdf = office.finish(front, True, number - lead if number else None, self.properties, self.pdfa,
                                  tagged=self.pdf)
+        laid.skip = lead
+        # read beside the office, which takes its next piece meanwhile (the texts are needed at the end)
+        reader = threading.Thread(target=self._guarded, args=(self._read, piece, laid, number is None), daemon=True)
+        with self.cond:
+            self.readers.append(reader)
+        reader.start()
+
+    def _read(self, piece: Piece, laid: Laid, counted_from_leader: bool) -> None:
+        """The text of every page of the piece's PDF, leader and trailer left out."""
         assert laid.pdf is not None
         texts = pdf_page_texts(laid.pdf)
-        laid.texts = texts[lead:len(texts) - 1 if piece.trailer else len(texts)]
-        laid.skip = lead
-        if lead and number is None:  # its footers were counted from the leader: as counted from its first page
-            laid.texts = shift_footers(laid.texts, first.part, -1)
-        with self.cond:
-            self.cond.notify_all()
+        texts = texts[laid.skip:len(texts) - 1 if piece.trailer else len(texts)]
+        if laid.skip and counted_from_leader:  # its footers were counted from the leader: as counted from its first page
+            texts = shift_footers(texts, piece.segments[0].part, -1)
+        laid.texts = texts
 
     def _serve(self, office: Office) -> None:
+        for index in iter(self._take, None):
+            self._lay_out(office, index)
+
+    def _guarded(self, work: Callable[..., None], *args: object) -> None:
+        """``work`` in a thread of its own; its failure stops every office (and is reported by run())."""
         try:
-            for index in iter(self._take, None):
-                self._lay_out(office, index)
-        except BaseException as exc:  # noqa: BLE001  (reported by run())
+            work(*args)
+        except BaseException as exc:  # noqa: BLE001
             with self.cond:
                 self.errors.append(exc)
                 self.cond.notify_all()
             self.pool.kill()
 
     def run(self) -> None:
-        threads = [threading.Thread(target=self._serve, args=(office,), daemon=True) for office in self.pool.entered]
+        threads = [threading.Thread(target=self._guarded, args=(self._serve, office), daemon=True)
+                   for office in self.pool.entered]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
+        for reader in self.readers:  # none is added once the offices are done
+            reader.join()
         if self.errors:
             timed_out = [e for e in self.errors if "batas waktu" in str(e)]
             real = [e for e in self.errors if str(e) != "dihentikan"]
@@ -316,23 +331,26 @@ def number_footers(texts: list[str], prefix: str, first: int) -> list[str]:
 
 def lay_out(plan: DocumentPlan, pieces: list[Piece], pool: Pool, pdf: bool = True,
             properties: dict[str, str] | None = None, pdfa: bool = False,
-            laid: dict[int, Laid] | None = None) -> Outcome:
+            laid: dict[int, Laid] | None = None, front: bool = True) -> Outcome:
     """Lay out every piece with the offices of ``pool``; the PDFs stay valid until the pool ends.
 
     Without ``pdf`` the PDFs are only read back for the check: not tagged, no outline, and a
     piece that continues a chapter does not wait for the pieces before it to number its pages:
     its footers count from 1 and are read shifted by its measured offset. The pieces in ``laid``
-    are measured already (``finish.relayout``) and are not laid out again."""
-    run = _Run(plan, pieces, pool, pdf, properties or {}, pdfa, laid)
+    are measured already (``finish.relayout``) and are not laid out again. Without ``front`` the
+    front matter is not laid out (its measure is left empty): the chapters' pages are all that is
+    known, and a later call with their measures in ``laid`` lays out the front matter."""
+    run = _Run(plan, pieces, pool, pdf, properties or {}, pdfa, laid, front)
     run.run()
-    for i in range(len(pieces)):
+    done = [i for i in range(len(pieces)) if i in run.laid]
+    for i in done:
         run.labels.update(run.piece_labels(i))
     texts: list[str] = []
-    for i, piece in enumerate(pieces):
-        first, own = piece.segments[0], run.laid[i].texts
-        if continues(first) and i not in run.offsets:
+    for i in done:
+        first, own = pieces[i].segments[0], run.laid[i].texts
+        if continues(first) and not run.laid[i].numbered:
             offset = run.offset(i, first.part)
             assert offset is not None
             own = shift_footers(own, first.part, offset)
         texts += own
-    return Outcome(run.labels, texts, pieces, [run.laid[i] for i in range(len(pieces))])
+    return Outcome(run.labels, texts, pieces, [run.laid.get(i, Laid({}, 0)) for i in range(len(pieces))])

@@ -170,7 +170,11 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
             pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
             if len(pieces) > 1:
                 progress.detail(f"{len(pieces)} bagian, {min(len(pool.entered), len(pieces) - 1)} proses LibreOffice sekaligus")
-            outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
+            # the chapters first: the front matter, which prints their page numbers, is laid out
+            # once they are final (after the nearly empty pages are filled, when there are some)
+            whole = len(pieces) == 1
+            outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa,
+                                       front=whole)
             carry, tails = _stranded(renderer, outcome) if known is None else (frozenset(), frozenset())
             if known is None:
                 where = _positions(plan)
@@ -191,6 +195,10 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
                     pieces = _pieces(renderer, sections, base, title, staging, folder, len(pool.entered))
                     again = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa)
                 outcome = again
+            elif not whole:
+                measured = {i: laid for i, laid in enumerate(outcome.laid) if not pieces[i].front}
+                outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa,
+                                           laid=measured)
             labels = _labels(outcome)
             missing = [e.text for e in plan.entries() if e.bookmark not in labels]
             if missing:
