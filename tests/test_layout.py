@@ -205,6 +205,39 @@ def test_a_rebuild_of_the_same_document_lays_out_once_and_gives_the_same_documen
     assert document(tmp_path / "lagi.docx") == document(first.output)
 
 
+def test_after_an_agency_edits_its_part_the_rebuild_still_lays_out_once(laid_out, tmp_path):
+    """The decisions are kept per section: an edit in one agency's part leaves the others' decided,
+    and only a nearly empty page in the edited sections would need a second pass."""
+    import json
+    import shutil
+
+    from lkpj_gen.finish import layout_cache
+    from lkpj_gen.pipeline import Progress
+
+    class Steps(Progress):
+        def __init__(self):
+            self.seen = []
+
+        def step(self, message):
+            self.seen.append(message)
+
+    laid_out  # the 2023 document was built: its sections' decisions are kept
+    root = tmp_path / "konten"
+    shutil.copytree(REPO / "content", root)
+    agency = root / "2023" / "opd" / "biro_hukum.yaml"
+    text = agency.read_text(encoding="utf-8")
+    assert "Komitmen pimpinan untuk menerapkan" in text
+    agency.write_text(text.replace("Komitmen pimpinan untuk menerapkan", "Komitmen pimpinan untuk melaksanakan"),
+                      encoding="utf-8")
+    kept = json.loads((layout_cache.folder() / layout_cache.FILE).read_text(encoding="utf-8"))["bagian"]
+    steps = Steps()
+    again = build(root, 2023, tmp_path / "sunting.docx", layout=True, progress=steps)
+    assert again.layout == "selesai"
+    assert not any(s.startswith("Mengisi halaman") for s in steps.seen)
+    now = json.loads((layout_cache.folder() / layout_cache.FILE).read_text(encoding="utf-8"))["bagian"]
+    assert len(set(now) - set(kept)) == 1  # the edited section, laid out and decided now
+
+
 def test_the_second_pass_lays_out_only_the_changed_sections_and_gives_the_full_pass_document(laid_out, tmp_path,
                                                                                               monkeypatch):
     """Without --pdf, a first build (nothing cached) lays out again only the sections that filling

@@ -67,19 +67,27 @@ def test_the_carried_elements_go_with_the_landscape_table():
     assert stay == [first, middle] and go[0] is second and go[1].items == items.items and go[2] is third
 
 
-def test_the_layout_cache_keeps_a_decision_per_document_and_never_fails(tmp_path, monkeypatch):
+def test_the_layout_cache_keeps_decisions_per_section_and_never_fails(tmp_path, monkeypatch):
     from lkpj_gen.finish import layout_cache
 
     monkeypatch.setenv("LKPJ_CACHE", str(tmp_path / "cache"))
     name = layout_cache.key(["<w:p/>", "<w:sectPr/>"])
-    assert name != layout_cache.key(["<w:p/><w:sectPr/>"])  # parts are told apart, not just joined
-    assert layout_cache.load(name) is None
-    layout_cache.store(name, {"pindah": [["III", 4, 2]], "ekor": []})
-    assert layout_cache.load(name) == {"versi": layout_cache.VERSION, "pindah": [["III", 4, 2]], "ekor": []}
-    (tmp_path / "cache" / f"{name}.json").write_text("{rusak", encoding="utf-8")
-    assert layout_cache.load(name) is None  # a damaged entry is a miss
+    other = layout_cache.key(["<w:p/><w:sectPr/>"])
+    assert name != other  # parts are told apart, not just joined
+    assert layout_cache.recall({name}) == {}
+    layout_cache.remember({name: {"pindah": [[4, 2]], "ekor": []}, other: {"pindah": [], "ekor": [[7]]}})
+    assert layout_cache.recall({name, "lain"}) == {name: {"pindah": [[4, 2]], "ekor": []}}
+    monkeypatch.setattr(layout_cache, "KEEP", 2)
+    third = layout_cache.key(["ketiga"])
+    layout_cache.remember({third: {"pindah": [], "ekor": []}}, used={name})  # ``other`` is the least recently used
+    assert set(layout_cache.recall({name, other, third})) == {name, third}
+    (tmp_path / "cache" / layout_cache.FILE).write_text("{rusak", encoding="utf-8")
+    assert layout_cache.recall({name}) == {}  # a damaged file is a miss
+    layout_cache.remember({name: {"pindah": [], "ekor": []}})  # and is written anew
+    assert layout_cache.recall({name}) == {name: {"pindah": [], "ekor": []}}
     blocked = tmp_path / "berkas"
     blocked.write_text("bukan folder", encoding="utf-8")
     monkeypatch.setenv("LKPJ_CACHE", str(blocked / "cache"))
-    layout_cache.store(name, {"pindah": []})  # cannot be written: nothing happens
-    assert layout_cache.load(name) is None
+    layout_cache.remember({name: {"pindah": []}})  # cannot be written: nothing happens
+    assert layout_cache.recall({name}) == {}
+    assert not list((tmp_path / "cache").glob(".*.tmp"))  # no half-written file left behind

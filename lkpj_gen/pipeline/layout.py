@@ -7,18 +7,18 @@ from __future__ import annotations
 import dataclasses
 import math
 from pathlib import Path
-from typing import Any
 
-from lkpj_gen.finish import layout_cache, parallel, relayout
+from lkpj_gen.finish import parallel, relayout
 from lkpj_gen.finish.pdf import merge as merge_pdf
 from lkpj_gen.finish.strands import laid_pages, page_sizes, stranded, to_carry, turns
 from lkpj_gen.finish import output as output_files
 from lkpj_gen.finish.output import OutputError
 from lkpj_gen.finish.package import write_docx
 from lkpj_gen.finish.pagination import FRONT_START, printed_labels, verify
-from lkpj_gen.model.plan import DocumentPlan, ItemList, PageLabel, Table
+from lkpj_gen.model.plan import DocumentPlan, PageLabel, Table
 from lkpj_gen.render.document import Renderer, Section
 from lkpj_gen.templates import BASE_DOCX
+from lkpj_gen.pipeline.decisions import Decisions
 from lkpj_gen.pipeline.results import BuildResult, Progress
 from lkpj_gen.pipeline.staging import _publish, _staging
 
@@ -113,27 +113,6 @@ def _stranded(renderer: Renderer, outcome: parallel.Outcome) -> tuple[frozenset[
     return frozenset(carry), frozenset(tails)
 
 
-def _positions(plan: DocumentPlan) -> dict[int, list[Any]]:
-    """Where each element and list item is in the plan: [chapter, index] or [chapter, index, item]."""
-    where: dict[int, list[Any]] = {}
-    for chapter in plan.chapters:
-        for i, element in enumerate(chapter.elements):
-            where[id(element)] = [chapter.roman, i]
-            if isinstance(element, ItemList):
-                where.update({id(item): [chapter.roman, i, k] for k, item in enumerate(element.items)})
-    return where
-
-
-def _decided(plan: DocumentPlan, known: dict[str, Any]) -> tuple[frozenset[int], frozenset[int]]:
-    """A cached decision (``finish.layout_cache``) as the ids of this plan's elements."""
-    found = {tuple(place): ident for ident, place in _positions(plan).items()}
-
-    def ids(places: Any) -> frozenset[int]:
-        return frozenset(found[tuple(p)] for p in places if isinstance(p, list) and tuple(p) in found)
-
-    return ids(known.get("pindah", [])), ids(known.get("ekor", []))
-
-
 def _labels(outcome: parallel.Outcome) -> dict[str, PageLabel]:
     """The measured page label of every listed bookmark."""
     return outcome.labels
@@ -147,14 +126,11 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
     base = templates_dir / BASE_DOCX
     staging = _staging(output)
     pdf_staging: Path | None = None
-    cache_key, known = "", None
-    if pool is not None:  # what an earlier build of this very document learnt from its layout
-        # the styles (base document) lay text out as much as the sections do
-        cache_key = layout_cache.key([base.read_bytes(), *(s.xml + s.sect for s in sections)])
-        known = layout_cache.load(cache_key)
-        carry, tails = _decided(plan, known) if known else (frozenset(), frozenset())
-        if carry or tails:
-            renderer = Renderer(plan, templates_dir, stranded=carry, long_tails=tails)
+    decisions = None
+    if pool is not None:  # what earlier builds learnt from laying out these sections
+        decisions = Decisions.recall(renderer, sections, base.read_bytes())
+        if decisions.carry or decisions.tails:
+            renderer = Renderer(plan, templates_dir, stranded=decisions.carry, long_tails=decisions.tails)
             sections = renderer.sections()
     try:
         pdf_staging = _staging(pdf) if pdf else None
@@ -175,14 +151,11 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
             whole = len(pieces) == 1
             outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa,
                                        front=whole)
-            carry, tails = _stranded(renderer, outcome) if known is None else (frozenset(), frozenset())
-            if known is None:
-                where = _positions(plan)
-                layout_cache.store(cache_key, {"pindah": [where[i] for i in carry if i in where],
-                                               "ekor": [where[i] for i in tails if i in where]})
-            if carry or tails:  # once: nearly empty pages before a turn of orientation are filled
+            assert decisions is not None
+            if decisions.learn(*(_stranded(renderer, outcome) if decisions.open else (frozenset(), frozenset()))):
+                # once: nearly empty pages before a turn of orientation are filled
                 progress.step("Mengisi halaman yang hampir kosong sebelum pergantian arah halaman, lalu menata letak ulang")
-                renderer, old = Renderer(plan, templates_dir, stranded=carry, long_tails=tails), sections
+                renderer, old = Renderer(plan, templates_dir, stranded=decisions.carry, long_tails=decisions.tails), sections
                 sections = renderer.sections()
                 folder = pool.entered[0].work / "bagian-ulang"
                 folder.mkdir()
