@@ -10,7 +10,8 @@ times, alternating within each round so that both see the same load on the machi
   A. bare conversion: ``soffice --headless --convert-to pdf`` of that .docx (private profile);
   B. ``lkpj build TAHUN`` as users run it (the .docx with verified page numbers), fresh process,
      as a first build of this content (a new layout cache), then B'. the same again (cached);
-  C. ``lkpj build TAHUN --pdf`` (a new layout cache);
+  B''. the same build after one agency changed a sentence (``edited``), B's cache kept;
+  C. ``lkpj build TAHUN --pdf`` (a new layout cache), and C'. the same with B's decisions cached;
   and once per scale: ``lkpj build --tanpa-tata-letak`` (no pass) and, at 1x, the sequential pass
   (``workers=1``, in process: the pass as it was, one LibreOffice for the whole document).
 
@@ -26,6 +27,7 @@ import dataclasses
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -91,13 +93,30 @@ def scale_root(scale: int, tmp: Path, shipped: Path) -> Path:
     return root
 
 
+def edited(root: Path, tmp: Path) -> Path:
+    """A copy of ``root`` where one agency changed one sentence: the first long line of prose
+    in the first agency file (sorted by name) that has one gets "serta" for its first "dan"."""
+    copy = tmp / f"{root.name}-disunting"
+    shutil.copytree(root, copy)
+    for agency in sorted((copy / str(TAHUN) / "opd").glob("*.yaml")):
+        lines = agency.read_text(encoding="utf-8").split("\n")
+        for k, line in enumerate(lines):
+            if len(line) > 80 and " dan " in line and ":" not in line and not line.lstrip().startswith("#"):
+                lines[k] = line.replace(" dan ", " serta ", 1)
+                agency.write_text("\n".join(lines), encoding="utf-8")
+                return copy
+    raise SystemExit("no sentence to edit")
+
+
 def one_scale(scale: int, rounds: int, tmp: Path, shipped: Path, timeout: float) -> dict:
     root = scale_root(scale, tmp, shipped)
+    changed = edited(root, tmp)
     work = tmp / f"kerja{scale}"
     work.mkdir()
     draft = measure(lkpj(root, work / "draf.docx", "--tanpa-tata-letak"), work, timeout)
     docx = work / "draf.docx"
-    r: dict = {"scale": scale, "draft": draft, "bare": [], "pass": [], "pdf": [], "warm": [], "sequential": None}
+    r: dict = {"scale": scale, "draft": draft, "bare": [], "pass": [], "pdf": [], "warm": [], "edited": [],
+               "pdfwarm": [], "sequential": None}
     for i in range(rounds):
         order = ["bare", "pass", "pdf"] if i % 2 == 0 else ["pdf", "pass", "bare"]
         for what in order:
@@ -109,9 +128,13 @@ def one_scale(scale: int, rounds: int, tmp: Path, shipped: Path, timeout: float)
                 cache = work / f"cache{i}"
                 m = measure(lkpj(root, work / f"lkpj{i}.docx"), work, timeout, cache)
                 m["pages"] = pages_of(m["stdout"])
-                warm = measure(lkpj(root, work / f"lkpj{i}.docx"), work, timeout, cache)
-                warm.pop("stdout", None)
-                r["warm"].append(warm)
+                for name, cmd in (("warm", lkpj(root, work / f"lkpj{i}.docx")),
+                                  ("edited", lkpj(changed, work / f"sunting{i}.docx")),
+                                  ("pdfwarm", lkpj(root, work / f"pdfwarm{i}.docx", "--pdf"))):
+                    again = measure(cmd, work, timeout, cache)
+                    again.pop("stdout", None)
+                    print(f"[x{scale}]   {name}: {again['wall']:.1f} s, rc {again['rc']}", file=sys.stderr)
+                    r[name].append(again)
             else:
                 m = measure(lkpj(root, work / f"pdf{i}.docx", "--pdf"), work, timeout, work / f"cache-pdf{i}")
                 m["pages"] = pages_of(m["stdout"])
@@ -147,9 +170,14 @@ def report(results: list[dict]) -> str:
     row("B. `lkpj build` (verified page numbers), s (median)", [f"{med(r['pass']):.1f}" for r in results])
     row("C. `lkpj build --pdf`, s (median)", [f"{med(r['pdf']):.1f}" for r in results])
     row("B'. the same `lkpj build` again (its layout decisions cached), s (median)", [f"{med(r['warm']):.1f}" for r in results])
+    row("B''. `lkpj build` after one agency changed a sentence (B's decisions cached), s (median)",
+        [f"{med(r['edited']):.1f}" for r in results])
+    row("C'. `lkpj build --pdf` with B's decisions cached, s (median)", [f"{med(r['pdfwarm']):.1f}" for r in results])
     row("**B / A**", [f"{med(r['pass']) / med(r['bare']):.2f}" for r in results])
     row("**B' / A**", [f"{med(r['warm']) / med(r['bare']):.2f}" for r in results])
+    row("**B'' / A**", [f"{med(r['edited']) / med(r['bare']):.2f}" for r in results])
     row("**C / A**", [f"{med(r['pdf']) / med(r['bare']):.2f}" for r in results])
+    row("**C' / A**", [f"{med(r['pdfwarm']) / med(r['bare']):.2f}" for r in results])
     row("B per page, ms", [f"{1000 * med(r['pass']) / (r['pass'][0].get('pages') or 1):.1f}" for r in results])
     row("A per page, ms", [f"{1000 * med(r['bare']) / (r['bare'][0].get('pages') or 1):.1f}" for r in results])
     row("sequential pass (before: one LibreOffice, whole document), s",
