@@ -91,3 +91,41 @@ def test_the_layout_cache_keeps_decisions_per_section_and_never_fails(tmp_path, 
     layout_cache.remember({name: {"pindah": []}})  # cannot be written: nothing happens
     assert layout_cache.recall({name}) == {}
     assert not list((tmp_path / "cache").glob(".*.tmp"))  # no half-written file left behind
+
+
+def test_a_renderer_with_decisions_reuses_unchanged_sections_and_writes_what_a_fresh_one_writes():
+    """``Renderer.decided`` renders again only the sections the decisions change; the sections
+    are the ones a renderer made with those decisions from the start writes, byte for byte."""
+    from content_roots import REPO
+    from lkpj_gen.compute.builder import build_plan
+    from lkpj_gen.pipeline import load_and_validate
+    from lkpj_gen.render.document import Renderer
+    from lkpj_gen.templates import TEMPLATES_DIR
+
+    checked = load_and_validate(REPO / "content", 2023, TEMPLATES_DIR)
+    plan = build_plan(checked.konten, checked.wording, TEMPLATES_DIR)
+    first = Renderer(plan, TEMPLATES_DIR)
+    plain = first.sections()
+    groups = first.groups["III"]
+    turn = next(g for g in range(len(groups) - 1)
+                if not groups[g][0] and groups[g + 1][0] and groups[g][1] and isinstance(groups[g][1][-1], Paragraph))
+    carry = frozenset({id(groups[turn][1][-1])})  # the last paragraph before a landscape page goes onto it
+    table = next(e for landscape, elements in groups if landscape for e in elements if isinstance(e, Table))
+    tails = frozenset({id(table)})
+    rendered: list[str] = []
+    real = Renderer._render
+
+    def counting(self, name, fallback=None, **values):
+        rendered.append(name)
+        return real(self, name, fallback, **values)
+
+    Renderer._render = counting
+    try:
+        again = first.decided(carry, tails).sections()
+    finally:
+        Renderer._render = real
+    fresh = Renderer(plan, TEMPLATES_DIR, stranded=carry, long_tails=tails).sections()
+    assert again == fresh and again != plain
+    chapters = [name for name in rendered if name.endswith("bab.xml")]
+    assert 2 <= len(chapters) <= 3  # the two sections the carried element leaves and joins, the tail's
+    assert len([s for s in plain if s.part not in ("sampul", "")]) > 50

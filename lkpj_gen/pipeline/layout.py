@@ -130,7 +130,7 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
     if pool is not None:  # what earlier builds learnt from laying out these sections
         decisions = Decisions.recall(renderer, sections, base.read_bytes())
         if decisions.carry or decisions.tails:
-            renderer = Renderer(plan, templates_dir, stranded=decisions.carry, long_tails=decisions.tails)
+            renderer = renderer.decided(decisions.carry, decisions.tails)
             sections = renderer.sections()
     try:
         pdf_staging = _staging(pdf) if pdf else None
@@ -155,7 +155,7 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
             if decisions.learn(*(_stranded(renderer, outcome) if decisions.open else (frozenset(), frozenset()))):
                 # once: nearly empty pages before a turn of orientation are filled
                 progress.step("Mengisi halaman yang hampir kosong sebelum pergantian arah halaman, lalu menata letak ulang")
-                renderer, old = Renderer(plan, templates_dir, stranded=decisions.carry, long_tails=decisions.tails), sections
+                renderer, old = renderer.decided(decisions.carry, decisions.tails), sections
                 sections = renderer.sections()
                 folder = pool.entered[0].work / "bagian-ulang"
                 folder.mkdir()

@@ -189,6 +189,12 @@ def orientation_groups(elements: list[Element],
     return groups
 
 
+def _identity(element: Element) -> Any:
+    """What makes an element's XML: the element, or a list's items (lists are cut into new ones
+    where part of a list goes onto a landscape page)."""
+    return tuple(map(id, element.items)) if isinstance(element, ItemList) else id(element)
+
+
 class Renderer:
     def __init__(self, plan: DocumentPlan, templates_dir: Path, stranded: frozenset[int] = frozenset(),
                  long_tails: frozenset[int] = frozenset()):
@@ -204,6 +210,18 @@ class Renderer:
         self.pictures = Pictures()
         self.word = WordTemplates(templates_dir, self.pictures)
         self.look = Look()
+        # what a renderer of the same plan rendered before (``decided``): a section's XML by what
+        # it holds, a table's layout by the table and its tail (the objects kept, so ids stay theirs)
+        self._sections: dict[tuple[Any, ...], tuple[list[Element], str]] = {}
+        self._layouts: dict[tuple[int, Any], tuple[Table, TableLayout]] = {}
+
+    def decided(self, stranded: frozenset[int], long_tails: frozenset[int]) -> "Renderer":
+        """A renderer of the same plan with these layout decisions, reusing what this one rendered
+        where they change nothing: every image, style and footer is registered in the same order
+        whatever the decisions, so a section holding the same elements has the same XML."""
+        again = Renderer(self.plan, self.templates_dir, stranded, long_tails)
+        again._sections, again._layouts = self._sections, self._layouts
+        return again
 
     @property
     def media(self) -> list[Media]:
@@ -305,7 +323,9 @@ class Renderer:
         for e in elements:
             if isinstance(e, Table):
                 tail = LONG_TAIL if id(e) in self.long_tails else LANDSCAPE_TAIL if e.landscape else TAIL
-                self.look.layouts[id(e)] = table_layout(e, self.page, tail)
+                known = self._layouts.get((id(e), tail))
+                self.look.layouts[id(e)] = known[1] if known else table_layout(e, self.page, tail)
+                self._layouts[(id(e), tail)] = (e, self.look.layouts[id(e)])
             elif isinstance(e, Figure):
                 self.look.media[id(e)] = self.pictures.from_file(e.path, e.width_cm, self._picture_box())
             elif isinstance(e, Signature):
@@ -326,8 +346,14 @@ class Renderer:
         sections = []
         self.groups[chapter.roman] = orientation_groups(chapter.elements, self.stranded)
         for i, (landscape, elements) in enumerate(self.groups[chapter.roman]):
-            xml = self._render(name, "komponen/bab.xml", bab=chapter, elements=elements, first=i == 0, look=self.look,
-                               judul_bab=opening)
+            tails = tuple(id(e) in self.long_tails for e in elements if isinstance(e, Table))
+            # with page labels (the text may print them) a section is always rendered anew
+            memo = None if self.look.labels else (chapter.roman, i == 0, landscape, tuple(map(_identity, elements)), tails)
+            known = self._sections.get(memo) if memo else None
+            xml = known[1] if known else self._render(name, "komponen/bab.xml", bab=chapter, elements=elements,
+                                                      first=i == 0, look=self.look, judul_bab=opening)
+            if memo:
+                self._sections[memo] = (elements, xml)
             sections.append((xml, self.page.sectpr(landscape, footer, chapter.first_page if i == 0 else None)))
         return sections
 
