@@ -124,6 +124,31 @@ def test_pieces_give_the_numbers_and_pages_of_the_whole_document(mini_root, tmp_
 
 
 @needs_layout
+def test_a_piece_whose_pdf_cannot_be_read_stops_the_pass_with_that_reason(mini_root, tmp_path, many_pieces,
+                                                                           monkeypatch):
+    """The PDFs' texts are read beside the offices: a failure there stops every office and is the
+    reason given, and the document of an earlier build stays as it was."""
+    from lkpj_gen.finish.libreoffice import LibreOfficeError
+
+    out = tmp_path / "LKPJ-2023.docx"
+    out.write_bytes(b"dokumen lama")
+    read: list[object] = []
+    real = parallel.pdf_page_texts
+
+    def failing(pdf):
+        read.append(pdf)
+        if len(read) == 2:
+            raise LibreOfficeError("PDF hasil LibreOffice tidak dapat dibaca: rusak")
+        return real(pdf)
+
+    monkeypatch.setattr(parallel, "pdf_page_texts", failing)
+    with pytest.raises(LibreOfficeError, match="tidak dapat dibaca: rusak"):
+        pipeline.build(mini_root.path, 2023, out, layout=True, workers=2)
+    assert out.read_bytes() == b"dokumen lama"
+    assert len(read) >= 2
+
+
+@needs_layout
 def test_archive_pdf_is_pdfa_2b_with_every_font_embedded_and_names_the_government(mini_root, tmp_path, many_pieces):
     out = tmp_path / "arsip.docx"
     pipeline.build(mini_root.path, 2023, out, layout=True, pdf=out.with_suffix(".pdf"), pdfa=True, workers=2)
