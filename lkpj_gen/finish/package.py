@@ -9,6 +9,7 @@ import copy
 import os
 import re
 import tempfile
+import time
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -115,6 +116,17 @@ def _package_rels() -> bytes:
     ).encode()
 
 
+def _member(name: str) -> zipfile.ZipInfo:
+    """A part written in pieces, dated and compressed as ``writestr`` does the others."""
+    info = zipfile.ZipInfo(name, time.localtime(time.time())[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    if hasattr(info, "compress_level"):  # Python 3.13 and later
+        info.compress_level = 6
+    else:
+        info._compresslevel = 6  # type: ignore[attr-defined]  # what ZipFile(compresslevel=6) sets for writestr
+    return info
+
+
 def write_docx(rendered: DocumentParts, base_template: Path, output: Path, title: str) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(base_template) as base:
@@ -166,7 +178,9 @@ def write_docx(rendered: DocumentParts, base_template: Path, output: Path, title
             out.writestr("_rels/.rels", _package_rels())
             out.writestr("docProps/core.xml", _core(title))
             out.writestr("docProps/app.xml", _app())
-            out.writestr("word/document.xml", rendered.document_xml.encode("utf-8"))
+            with out.open(_member("word/document.xml"), "w") as document:  # written as it is made
+                for text in rendered.document:
+                    document.write(text.encode("utf-8"))
             out.writestr("word/_rels/document.xml.rels", _xml(doc_rels))
             for name, data in parts.items():
                 out.writestr(name, data)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import jinja2
 from markupsafe import Markup
@@ -63,15 +63,38 @@ class Look:
         return Pictures.inline(media, name)
 
 
-def _end_section(xml: str, sect: str) -> str:
-    """Close a section with a paragraph one point high that carries its properties.
+def _end_section(xml: str, sect: str) -> tuple[str, str]:
+    """A section's body and the paragraph one point high that closes it, carrying its properties.
 
     A table ending at the foot of a page followed by a normal empty paragraph would push that
     paragraph, and so the section break, onto a page of its own: a blank page in the report.
     """
     if xml.rstrip().endswith(PEMISAH):
         xml = xml.rstrip()[: -len(PEMISAH)]
-    return xml + f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>{sect}</w:pPr></w:p>'
+    return xml, f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>{sect}</w:pPr></w:p>'
+
+
+class Body:
+    """word/document.xml of some sections, as the strings it is written from, made while it is
+    written: only one section's closing copy exists at a time (``DocumentParts.document``)."""
+
+    def __init__(self, sections: list[Section], trailer: str | None, leader: bool):
+        self.sections, self.trailer, self.leader = sections, trailer, leader
+
+    def __iter__(self) -> Iterator[str]:
+        yield f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {DOCUMENT_XMLNS}><w:body>'
+        if self.leader:
+            yield from _end_section("", self.sections[0].sect)
+        ends = len(self.sections) if self.trailer is not None else len(self.sections) - 1
+        for i, s in enumerate(self.sections):
+            if i < ends:
+                yield from _end_section(s.xml, s.sect)
+            else:
+                yield s.xml
+                yield s.sect
+        if self.trailer is not None:
+            yield f"<w:p/>{self.trailer}"
+        yield "</w:body></w:document>"
 
 
 def _introduces(element: Element) -> bool:
@@ -392,14 +415,4 @@ class Renderer:
         page, in the section ``trailer`` describes, follows them. With ``leader``, one empty page
         in the first section's page style comes before them (a piece of the document that does
         not start a chapter: its first section starts after a page, as in the whole document)."""
-        ends = len(sections) if trailer is not None else len(sections) - 1
-        body = "".join(
-            _end_section(s.xml, s.sect) if i < ends else s.xml + s.sect
-            for i, s in enumerate(sections)
-        )
-        if leader:
-            body = _end_section("", sections[0].sect) + body
-        if trailer is not None:
-            body += f"<w:p/>{trailer}"
-        document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {DOCUMENT_XMLNS}><w:body>{body}</w:body></w:document>'
-        return DocumentParts(document, self.footers, self.media, list(self.word.styles.values()), dict(self.word.links))
+        return DocumentParts(Body(sections, trailer, leader), self.footers, self.media, list(self.word.styles.values()), dict(self.word.links))
