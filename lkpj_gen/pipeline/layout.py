@@ -152,8 +152,9 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
             outcome = parallel.lay_out(plan, pieces, pool, pdf=pdf is not None, properties=properties, pdfa=pdfa,
                                        front=whole)
             assert decisions is not None
-            if decisions.learn(*(_stranded(renderer, outcome) if decisions.open else (frozenset(), frozenset()))):
-                # once: nearly empty pages before a turn of orientation are filled
+            # only sections no build has decided about are looked at (the others keep their decision)
+            found = _stranded(renderer, outcome) if decisions.open else (frozenset(), frozenset())
+            if decisions.learn(*found):  # once: nearly empty pages before a turn of orientation are filled
                 progress.step("Mengisi halaman yang hampir kosong sebelum pergantian arah halaman, lalu menata letak ulang")
                 renderer, old = renderer.decided(decisions.carry, decisions.tails), sections
                 sections = renderer.sections()
