@@ -205,6 +205,36 @@ def test_a_rebuild_of_the_same_document_lays_out_once_and_gives_the_same_documen
     assert document(tmp_path / "lagi.docx") == document(first.output)
 
 
+def test_a_first_pdf_lays_out_again_only_from_the_first_section_the_filling_changed(laid_out, tmp_path, monkeypatch):
+    """--pdf with nothing cached: filling the nearly empty pages changes sections inside BAB III. The
+    pieces of the first pass wholly before the first of them keep their PDF (same sections, same page
+    numbers); the rest is laid out again; the joined PDF reads as one document."""
+    from lkpj_gen.pipeline import layout as layout_step  # where the build's layout pass looks it up
+
+    monkeypatch.setenv("LKPJ_CACHE", str(tmp_path / "cache"))
+    calls: list[tuple[int, list[int]]] = []
+    real = layout_step.parallel.lay_out
+
+    def recording(plan, pieces, *args, **kwargs):
+        calls.append((len(pieces), sorted(kwargs.get("laid") or {})))
+        return real(plan, pieces, *args, **kwargs)
+
+    monkeypatch.setattr(layout_step.parallel, "lay_out", recording)
+    out = tmp_path / "LKPJ-2023.docx"
+    result = build(REPO / "content", 2023, out, layout=True, pdf=out.with_suffix(".pdf"))
+    assert result.layout == "selesai"
+    assert len(calls) == 2 and calls[1][1], calls  # the second pass kept pieces of the first
+    pages = pdf_pages(out.with_suffix(".pdf"))
+    assert len(pages) == result.pages == laid_out[0].pages
+    labels = [footer(p) for p in pages]
+    for bab in ["I", "II", "III", "IV", "V"]:
+        numbers = [int(label.split("-")[1]) for label in labels if label.startswith(f"{bab}-")]
+        assert numbers == list(range(1, len(numbers) + 1))
+    assert stranded_pages(out.with_suffix(".pdf")) == []
+    document = lambda path: zipfile.ZipFile(path).read("word/document.xml")  # noqa: E731
+    assert document(out) == document(laid_out[0].output)
+
+
 def test_after_an_agency_edits_its_part_the_rebuild_still_lays_out_once(laid_out, tmp_path):
     """The decisions are kept per section: an edit in one agency's part leaves the others' decided,
     and only a nearly empty page in the edited sections would need a second pass."""

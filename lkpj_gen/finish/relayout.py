@@ -12,8 +12,9 @@ The old pages are told apart by section from what the first pass measured: a cha
 section starts at its bookmark's page, any other section where the orientation turns. Where that
 cannot tell (two sections of one orientation in a row inside a chapter), or where the change
 reaches the front matter or the section count changed, ``lay_out_again`` returns None and the
-caller lays out the whole document again. A PDF (``--pdf``) is always made by a full pass: its
-pages carry footers printed by LibreOffice, not counted here.
+caller lays out the whole document again. A PDF (``--pdf``) is not made here: its pages carry
+footers printed by LibreOffice, so everything from the first changed section on is laid out again
+(``pipeline.layout._pdf_again``).
 """
 
 from __future__ import annotations

@@ -72,10 +72,14 @@ def _spans(sections: list[Section], offices: int) -> list[tuple[int, int]] | Non
     if offices < 2 or sum(costs) < MIN_SPLIT:
         return None
     front = len(sections) - len(body)
-    # Two or more pieces per office, as many for each: LibreOffice's time is not quite proportional
-    # to the bytes, and an office that finishes early takes the next piece.
-    count = offices * max(PIECES_PER_OFFICE, math.ceil(sum(costs) / (offices * MAX_PIECE)))
-    return [(0, front)] + [(front + a, front + b) for a, b in parallel.split(costs, count)]
+    return [(0, front)] + [(front + a, front + b) for a, b in parallel.split(costs, _count(costs, offices))]
+
+
+def _count(costs: list[int], offices: int) -> int:
+    """How many pieces sections of these costs are cut into: two or more per office, as many for
+    each (LibreOffice's time is not quite proportional to the bytes, and an office that finishes
+    early takes the next piece), none above ``MAX_PIECE``."""
+    return offices * max(PIECES_PER_OFFICE, math.ceil(sum(costs) / (offices * MAX_PIECE)))
 
 
 def _pieces(renderer: Renderer, sections: list[Section], base: Path, title: str, whole: Path, folder: Path,
@@ -86,6 +90,31 @@ def _pieces(renderer: Renderer, sections: list[Section], base: Path, title: str,
         return [parallel.Piece(whole, _segments(sections, renderer.plan), False, sum(len(s.xml) for s in sections))]
     write = _piece_writer(renderer, sections, base, title, folder)
     return [write(span, i < len(spans) - 1, f"bagian{i}.docx") for i, span in enumerate(spans)]
+
+
+def _pdf_again(renderer: Renderer, old: list[Section], sections: list[Section], before: parallel.Outcome,
+               base: Path, title: str, folder: Path, pool: parallel.Pool, properties: dict[str, str],
+               pdfa: bool) -> parallel.Outcome | None:
+    """``--pdf`` after nearly empty pages were filled: the PDF pages carry their footers, so from
+    the first changed section on the document is laid out again, cut anew into pieces; the pieces
+    of the first pass wholly before it keep their PDF (same sections, same page numbers). None
+    when no piece can be kept (the caller lays out the whole document again)."""
+    first = next((i for i, (a, b) in enumerate(zip(old, sections)) if (a.xml, a.sect) != (b.xml, b.sect)),
+                 min(len(old), len(sections)))
+    kept = 0  # pieces after the front matter's (index 0), in order
+    for i, (piece, laid) in enumerate(zip(before.pieces, before.laid)):
+        if i > 0 and not piece.front and piece.span[1] <= first and laid.pdf is not None and kept == i - 1:
+            kept = i
+    if not kept or not before.pieces[0].front:
+        return None
+    start = before.pieces[kept].span[1]
+    costs = [len(s.xml) for s in sections[start:]]
+    write = _piece_writer(renderer, sections, base, title, folder)
+    spans = [(start + a, start + b) for a, b in parallel.split(costs, _count(costs, len(pool.entered)))]
+    pieces = [write(before.pieces[0].span, True, "depan.docx"), *before.pieces[1:kept + 1],
+              *(write(span, k < len(spans) - 1, f"bagian{k}.docx") for k, span in enumerate(spans))]
+    return parallel.lay_out(renderer.plan, pieces, pool, pdf=True, properties=properties, pdfa=pdfa,
+                            laid={i: before.laid[i] for i in range(1, kept + 1)})
 
 
 def _stranded(renderer: Renderer, outcome: parallel.Outcome) -> tuple[frozenset[int], frozenset[int]]:
@@ -160,8 +189,9 @@ def _write(renderer: Renderer, sections: list[Section], templates_dir: Path, tit
                 sections = renderer.sections()
                 folder = pool.entered[0].work / "bagian-ulang"
                 folder.mkdir()
-                again = None if pdf else relayout.lay_out_again(
-                    plan, outcome, old, sections, _piece_writer(renderer, sections, base, title, folder), pool)
+                again = (_pdf_again(renderer, old, sections, outcome, base, title, folder, pool, properties, pdfa)
+                         if pdf else relayout.lay_out_again(
+                             plan, outcome, old, sections, _piece_writer(renderer, sections, base, title, folder), pool))
                 if again is None:
                     if _spans(sections, len(pool.entered)) is None:  # laid out whole: the piece is the document
                         with output_files.writing(output):
