@@ -129,3 +129,25 @@ def test_a_renderer_with_decisions_reuses_unchanged_sections_and_writes_what_a_f
     chapters = [name for name in rendered if name.endswith("bab.xml")]
     assert 2 <= len(chapters) <= 3  # the two sections the carried element leaves and joins, the tail's
     assert len([s for s in plain if s.part not in ("sampul", "")]) > 50
+
+
+def test_a_damaged_decision_in_the_cache_names_no_element_and_fails_nothing(tmp_path, monkeypatch):
+    from content_roots import REPO
+    from lkpj_gen.compute.builder import build_plan
+    from lkpj_gen.finish import layout_cache
+    from lkpj_gen.pipeline import load_and_validate
+    from lkpj_gen.pipeline.decisions import Decisions, _keys
+    from lkpj_gen.render.document import Renderer
+    from lkpj_gen.templates import BASE_DOCX, TEMPLATES_DIR
+
+    monkeypatch.setenv("LKPJ_CACHE", str(tmp_path / "cache"))
+    checked = load_and_validate(REPO / "content", 2023, TEMPLATES_DIR)
+    renderer = Renderer(build_plan(checked.konten, checked.wording, TEMPLATES_DIR), TEMPLATES_DIR)
+    sections = renderer.sections()
+    base = (TEMPLATES_DIR / BASE_DOCX).read_bytes()
+    keys = list(_keys(base, sections).values())
+    layout_cache.remember({keys[0]: {"pindah": [[["x"]], "a", [1.5], [True], [999]], "ekor": "rusak"},
+                           keys[1]: {"pindah": [[0]], "ekor": []}})
+    decided = Decisions.recall(renderer, sections, base)
+    assert len(decided.carry) == 1 and not decided.tails  # only the sound place of the second entry
+    assert len(decided.open) == len(keys) - 2

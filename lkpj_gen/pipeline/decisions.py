@@ -72,7 +72,10 @@ class Decisions:
         by_place = {place: ident for ident, place in found.places.items()}
 
         def ids(section: int, places: Any) -> set[int]:
-            return {by_place[(section, tuple(p))] for p in places if isinstance(p, list) and (section, tuple(p)) in by_place}
+            """The elements at ``places`` (a damaged or foreign entry names none)."""
+            valid = [tuple(p) for p in places if isinstance(p, list) and all(type(x) is int for x in p)] \
+                if isinstance(places, list) else []
+            return {by_place[(section, p)] for p in valid if (section, p) in by_place}
 
         carry: set[int] = set()
         tails: set[int] = set()
