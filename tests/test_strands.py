@@ -81,6 +81,10 @@ def test_the_layout_cache_keeps_decisions_per_section_and_never_fails(tmp_path, 
     third = layout_cache.key(["ketiga"])
     layout_cache.remember({third: {"pindah": [], "ekor": []}}, used={name})  # ``other`` is the least recently used
     assert set(layout_cache.recall({name, other, third})) == {name, third}
+    legacy = tmp_path / "cache" / f"{'ab' * 32}.json"  # a file per document, as the first version kept them
+    legacy.write_text('{"versi": 1, "pindah": []}', encoding="utf-8")
+    layout_cache.remember({})
+    assert not legacy.exists() and (tmp_path / "cache" / layout_cache.FILE).exists()
     (tmp_path / "cache" / layout_cache.FILE).write_text("{rusak", encoding="utf-8")
     assert layout_cache.recall({name}) == {}  # a damaged file is a miss
     layout_cache.remember({name: {"pindah": [], "ekor": []}})  # and is written anew

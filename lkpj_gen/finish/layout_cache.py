@@ -75,6 +75,9 @@ def remember(decisions: dict[str, dict[str, Any]], used: Iterable[str] = ()) -> 
             del entries[name]
         where = folder()
         where.mkdir(parents=True, exist_ok=True)
+        for old in where.glob("*.json"):  # the first version kept a file per document, named by its hash
+            if len(old.stem) == 64 and all(c in "0123456789abcdef" for c in old.stem):
+                old.unlink(missing_ok=True)
         handle, temporary = tempfile.mkstemp(dir=where, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
