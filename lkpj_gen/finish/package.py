@@ -117,13 +117,10 @@ def _package_rels() -> bytes:
 
 
 def _member(name: str) -> zipfile.ZipInfo:
-    """A part written in pieces, dated and compressed as ``writestr`` does the others."""
+    """A part written in pieces, dated and deflated as ``writestr`` does the others (zlib's
+    default level is the 6 the package is written with)."""
     info = zipfile.ZipInfo(name, time.localtime(time.time())[:6])
     info.compress_type = zipfile.ZIP_DEFLATED
-    if hasattr(info, "compress_level"):  # Python 3.13 and later
-        info.compress_level = 6
-    else:
-        info._compresslevel = 6  # type: ignore[attr-defined]  # what ZipFile(compresslevel=6) sets for writestr
     return info
 
 

@@ -99,12 +99,13 @@ def _pdf_again(renderer: Renderer, old: list[Section], sections: list[Section], 
     the first changed section on the document is laid out again, cut anew into pieces; the pieces
     of the first pass wholly before it keep their PDF (same sections, same page numbers). None
     when no piece can be kept (the caller lays out the whole document again)."""
-    first = next((i for i, (a, b) in enumerate(zip(old, sections)) if (a.xml, a.sect) != (b.xml, b.sect)),
-                 min(len(old), len(sections)))
-    kept = 0  # pieces after the front matter's (index 0), in order
-    for i, (piece, laid) in enumerate(zip(before.pieces, before.laid)):
-        if i > 0 and not piece.front and piece.span[1] <= first and laid.pdf is not None and kept == i - 1:
-            kept = i
+    common = min(len(old), len(sections))
+    first = next((a for a, _ in relayout.changed_runs(old, sections, (0, common))), common)
+    kept = 0  # how many pieces after the front matter's (index 0) lie wholly before it
+    for piece, laid in zip(before.pieces[1:], before.laid[1:]):
+        if piece.front or piece.span[1] > first or laid.pdf is None:
+            break
+        kept += 1
     if not kept or not before.pieces[0].front:
         return None
     start = before.pieces[kept].span[1]
